@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: "Akash Tenant Console",
+  description: "Self-custody console for Akash Network tenants",
+};
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="flex min-h-full flex-col">
+        <header className="flex items-center gap-6 border-b border-neutral-200 bg-white px-4 py-2">
+          <Link href="/" className="font-semibold text-neutral-900">
+            Akash Tenant Console
+          </Link>
+          <nav aria-label="Main" className="flex gap-4 text-sm">
+            <Link href="/new" className="hover:underline">New deployment</Link>
+            <Link href="/templates" className="hover:underline">Templates</Link>
+            <Link href="/drafts" className="hover:underline">Drafts</Link>
+          </nav>
+        </header>
+        <main className="flex flex-1 flex-col">{children}</main>
+      </body>
+    </html>
+  );
+}
