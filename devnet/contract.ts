@@ -1,0 +1,103 @@
+/**
+ * The seam between the devnet's chain (devnet/chain/) and its simulated providers (devnet/provider/).
+ * Both run in one process; providers act on the chain the way a real provider daemon does (submit
+ * MsgCreateBid, MsgCreateProvider, MsgCreateCertificate...), but through `submitAs` instead of signing a tx
+ * over RPC: the chain runs the very same message handlers, emits the same events and includes the
+ * messages in the next block under a synthetic tx, so the console sees exactly what it would see on a real chain.
+ *
+ * devnet/ stands for the outside world: it imports only chain-sdk, cosmjs and node/npm libraries, never
+ * anything from app/, components/ or lib/.
+ */
+import type { EncodeObject } from "@cosmjs/proto-signing";
+
+export interface OrderRef {
+  owner: string;
+  dseq: bigint;
+  gseq: number;
+  oseq: number;
+}
+
+export interface LeaseRef extends OrderRef {
+  provider: string;
+  bseq: number;
+}
+
+/** A plain view of an open order: the group spec the provider must serve. */
+export interface OpenOrder extends OrderRef {
+  /** akash.deployment.v1beta4.GroupSpec as decoded by chain-sdk (requirements, resources, price). */
+  groupSpec: unknown;
+  createdAtHeight: number;
+}
+
+export interface LeaseView extends LeaseRef {
+  state: "active" | "insufficient_funds" | "closed";
+  /** price per block as a DecCoin (18-decimal string amount). */
+  price: { denom: string; amount: string };
+  createdAtHeight: number;
+}
+
+export interface DeploymentView {
+  owner: string;
+  dseq: bigint;
+  state: "active" | "closed";
+  /** sha256 of the manifest's sorted JSON (MsgCreateDeployment.hash / MsgUpdateDeployment.hash). */
+  hash: Uint8Array;
+  groupSpecs: unknown[];
+}
+
+export interface CertificateView {
+  owner: string;
+  /** decimal string, as stored on chain */
+  serial: string;
+  state: "valid" | "revoked";
+  certPem: string;
+  pubkeyPem: string;
+}
+
+export interface SubmitResult {
+  code: number;
+  codespace: string;
+  rawLog: string;
+  height: number;
+  txHash: string;
+}
+
+export interface DevnetChain {
+  readonly chainId: string;
+  height(): number;
+  /** Called after each block is committed. Returns an unsubscribe function. */
+  onBlock(listener: (height: number) => void): () => void;
+  /** Orders that became open in the block just committed (new deployment or new group). */
+  onOrdersOpened(listener: (orders: OpenOrder[]) => void): () => void;
+
+  /** Execute messages as `signer` (a provider's or auditor's account) through the normal handlers; included in the next block. */
+  submitAs(signer: string, msgs: EncodeObject[], memo?: string): Promise<SubmitResult>;
+
+  getOrder(ref: OrderRef): (OpenOrder & { state: "open" | "active" | "closed" }) | undefined;
+  getLease(ref: LeaseRef): LeaseView | undefined;
+  /** Active leases of a provider for a deployment (the provider's view of "do I have a lease for dseq?"). */
+  leasesForProvider(provider: string, owner: string, dseq: bigint): LeaseView[];
+  getDeployment(owner: string, dseq: bigint): DeploymentView | undefined;
+  /** Compressed secp256k1 public key of an account that has signed at least one tx, if known. */
+  getAccountPubkey(address: string): Uint8Array | undefined;
+  getCertificates(owner: string): CertificateView[];
+}
+
+/** What devnet/provider/start.ts exports for devnet/main.ts. */
+export interface ProviderFleet {
+  /** Provider account address -> gateway host URI (https://127.0.0.1:<port>). */
+  endpoints(): Record<string, string>;
+  /** Admin hook: set a fault on one provider (see the admin endpoint). */
+  setFault(provider: string, fault: ProviderFault | null): void;
+  setLogRate(linesPerSecond: number): void;
+  stop(): Promise<void>;
+}
+
+export type ProviderFault =
+  | "down"
+  | "http500"
+  | "late-bids"
+  | "no-bids"
+  | "drop-streams"
+  | "expired-cert"
+  | "unregistered-cert";
