@@ -1,0 +1,74 @@
+import { Decimal } from "@cosmjs/math";
+import { AppError } from "@/lib/errors/app-error";
+import { ACT, AKT, type DenomInfo } from "@/lib/networks";
+
+/**
+ * Amounts are integers of a base denom (uakt, uact) on chain and decimals of a display unit (AKT, ACT) for people.
+ * Everything here is string/bigint arithmetic: a float would turn 0.1 + 0.2 AKT into 300000.00000000006 uakt.
+ */
+const KNOWN: readonly DenomInfo[] = [AKT, ACT];
+
+export function denomInfo(denomOrSymbol: string): DenomInfo | undefined {
+  const key = denomOrSymbol.trim().toLowerCase();
+  return KNOWN.find((d) => d.denom === key || d.symbol.toLowerCase() === key);
+}
+
+function requireDenom(denomOrSymbol: string): DenomInfo {
+  const d = denomInfo(denomOrSymbol);
+  if (!d) {
+    throw new AppError("request.invalid", `Unknown denomination "${denomOrSymbol}": the console handles AKT (uakt) and ACT (uact).`);
+  }
+  return d;
+}
+
+/** "6.5" AKT -> 6500000n (uakt). Rejects more decimals than the denom has instead of silently rounding. */
+export function toBaseUnits(display: string, decimals: number): bigint {
+  const trimmed = display.trim();
+  if (!/^\d+(\.\d+)?$/.test(trimmed)) {
+    throw new AppError("request.invalid", `"${display}" is not an amount: write digits with an optional decimal point, e.g. 6.5.`);
+  }
+  const fraction = trimmed.split(".")[1] ?? "";
+  if (fraction.length > decimals) {
+    throw new AppError("request.invalid", `"${display}" has more than ${decimals} decimal places, the precision of this token.`);
+  }
+  return BigInt(Decimal.fromUserInput(trimmed, decimals).atomics);
+}
+
+/** 6500000n -> "6.5" (trailing zeros dropped, no exponent, exact for any size). */
+export function fromBaseUnits(base: bigint | string, decimals: number): string {
+  const value = typeof base === "bigint" ? base : BigInt(base);
+  const negative = value < 0n;
+  const abs = (negative ? -value : value).toString();
+  const text = Decimal.fromAtomics(abs, decimals).toString();
+  return negative ? `-${text}` : text;
+}
+
+/** { denom: "uakt", amount: "6500000" } -> "6.5 AKT"; an unknown denom is shown as-is ("12 ibc/…"). */
+export function formatAmount(coin: { denom: string; amount: string | bigint }): string {
+  const d = denomInfo(coin.denom);
+  if (!d || d.denom !== coin.denom) return `${coin.amount.toString()} ${coin.denom}`;
+  return `${fromBaseUnits(coin.amount, d.decimals)} ${d.symbol}`;
+}
+
+/**
+ * Parses what a tenant types or a config holds: "6.5 AKT", "6.5akt", "6500000uakt", or a bare "6.5" with
+ * `defaultDenom`. Returns a chain Coin in base units.
+ */
+export function parseAmount(input: string, defaultDenom?: string): { denom: string; amount: string } {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*([a-zA-Z][a-zA-Z0-9/]*)?\s*$/.exec(input);
+  if (!match?.[1]) {
+    throw new AppError("request.invalid", `"${input}" is not an amount: write it like "6.5 AKT" or "6500000uakt".`);
+  }
+  const number = match[1];
+  const unit = match[2] ?? defaultDenom;
+  if (!unit) throw new AppError("request.invalid", `"${input}" has no unit: write "${number} AKT" or "${number} ACT".`);
+  const d = requireDenom(unit);
+  if (unit.toLowerCase() === d.denom) {
+    // already base units: must be an integer
+    if (number.includes(".")) {
+      throw new AppError("request.invalid", `"${input}": ${d.denom} is the smallest unit and cannot have decimals.`);
+    }
+    return { denom: d.denom, amount: BigInt(number).toString() };
+  }
+  return { denom: d.denom, amount: toBaseUnits(number, d.decimals).toString() };
+}
