@@ -1,0 +1,86 @@
+"use client";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { draftsApi } from "@/lib/drafts/api-client";
+
+interface Row {
+  id: string;
+  name: string;
+  updatedAt: string;
+  size: number;
+}
+
+export function DraftList({ drafts }: { drafts: Row[] }) {
+  const router = useRouter();
+  const [editing, setEditing] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  if (drafts.length === 0) {
+    return <p className="mt-6 text-neutral-600">No drafts yet. Start from a <Link className="underline" href="/templates">template</Link> or a <Link className="underline" href="/new">blank SDL</Link>; the editor saves as you type.</p>;
+  }
+
+  const act = async (fn: () => Promise<unknown>) => {
+    setError(null);
+    try {
+      await fn();
+      router.refresh();
+    } catch (err) {
+      setError(err instanceof Error ? err.message : "That did not work.");
+    }
+  };
+
+  return (
+    <>
+      {error && <p role="alert" className="mt-4 rounded bg-red-50 px-3 py-2 text-sm text-red-800">{error}</p>}
+      <table className="mt-4 w-full text-left text-sm">
+        <thead className="text-neutral-500">
+          <tr>
+            <th scope="col" className="py-2">Name</th>
+            <th scope="col">Last saved</th>
+            <th scope="col">Size</th>
+            <th scope="col"><span className="sr-only">Actions</span></th>
+          </tr>
+        </thead>
+        <tbody>
+          {drafts.map((d) => (
+            <tr key={d.id} className="border-t border-neutral-200">
+              <td className="py-2">
+                {editing === d.id ? (
+                  <form
+                    onSubmit={(e) => {
+                      e.preventDefault();
+                      const name = String(new FormData(e.currentTarget).get("name") ?? "");
+                      void act(() => draftsApi.update(d.id, { name })).then(() => setEditing(null));
+                    }}
+                  >
+                    <input name="name" defaultValue={d.name} aria-label={`New name for ${d.name}`} autoFocus className="rounded border border-neutral-300 px-2 py-0.5" />
+                    <button type="submit" className="ml-2 underline">Save</button>
+                    <button type="button" className="ml-2 underline" onClick={() => setEditing(null)}>Cancel</button>
+                  </form>
+                ) : (
+                  <Link href={`/drafts/${d.id}`} className="font-medium hover:underline">{d.name}</Link>
+                )}
+              </td>
+              <td>{new Date(d.updatedAt).toLocaleString()}</td>
+              <td>{d.size.toLocaleString()} chars</td>
+              <td className="space-x-3 text-right">
+                <button type="button" className="underline" aria-label={`Rename ${d.name}`} onClick={() => setEditing(d.id)}>Rename</button>
+                <button
+                  type="button"
+                  className="text-red-700 underline"
+                  aria-label={`Delete ${d.name}`}
+                  onClick={() => {
+                    if (window.confirm(`Delete the draft “${d.name}” and its history? This cannot be undone.`)) void act(() => draftsApi.remove(d.id));
+                  }}
+                >
+                  Delete
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}

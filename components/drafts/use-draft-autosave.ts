@@ -1,0 +1,102 @@
+"use client";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { draftsApi } from "@/lib/drafts/api-client";
+import { isAppError } from "@/lib/errors/app-error";
+import { backupKey, clearBackup, writeBackup } from "./local-backup";
+
+export type SaveStatus =
+  | { kind: "unsaved" }
+  | { kind: "saving" }
+  | { kind: "saved"; at: Date }
+  | { kind: "error"; message: string };
+
+interface Options {
+  draftId: string | null;
+  content: string;
+  name: string;
+  /** What was loaded; a new draft is created only once the tenant changes something. */
+  initialContent: string;
+  onCreated(id: string): void;
+}
+
+const DEBOUNCE_MS = 800;
+const RETRY_MS = 5_000;
+
+/**
+ * Saves the draft a moment after the last keystroke. One save at a time; edits made during a save are saved
+ * right after it. Every change is first copied to localStorage, and the copy is dropped only once the server has it.
+ */
+export function useDraftAutosave({ draftId, content, name, initialContent, onCreated }: Options) {
+  const [status, setStatus] = useState<SaveStatus>(draftId ? { kind: "saved", at: new Date() } : { kind: "unsaved" });
+  const latest = useRef({ draftId, content, name });
+  const saved = useRef(draftId ? { content: initialContent, name } : null as { content: string; name: string } | null);
+  const inFlight = useRef(false);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  latest.current = { draftId: latest.current.draftId ?? draftId, content, name };
+
+  const isDirty = () => {
+    const { content: c, name: n } = latest.current;
+    if (!saved.current) return c !== initialContent;
+    return c !== saved.current.content || n !== saved.current.name;
+  };
+
+  const save = useCallback(async () => {
+    if (inFlight.current || !isDirty()) return;
+    inFlight.current = true;
+    const snapshot = { ...latest.current };
+    setStatus({ kind: "saving" });
+    try {
+      if (!snapshot.draftId) {
+        const created = await draftsApi.create({ name: snapshot.name, content: snapshot.content });
+        latest.current.draftId = created.id;
+        clearBackup(backupKey(null));
+        onCreated(created.id);
+      } else {
+        const patch: { content?: string; name?: string } = {};
+        if (snapshot.content !== saved.current?.content) patch.content = snapshot.content;
+        if (snapshot.name !== saved.current?.name) patch.name = snapshot.name;
+        await draftsApi.update(snapshot.draftId, patch);
+      }
+      saved.current = { content: snapshot.content, name: snapshot.name };
+      if (!isDirty()) clearBackup(backupKey(latest.current.draftId));
+      setStatus({ kind: "saved", at: new Date() });
+    } catch (err) {
+      const message = isAppError(err) ? err.message : "Saving failed.";
+      setStatus({ kind: "error", message: `${message} Your text is kept in this browser; retrying.` });
+      timer.current = setTimeout(() => void save(), RETRY_MS);
+    } finally {
+      inFlight.current = false;
+    }
+    if (isDirty()) timer.current = setTimeout(() => void save(), DEBOUNCE_MS);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [onCreated]);
+
+  useEffect(() => {
+    if (!isDirty()) return;
+    writeBackup(backupKey(latest.current.draftId), { content, name, savedAt: Date.now() });
+    setStatus((s) => (s.kind === "saving" || s.kind === "error" ? s : { kind: "unsaved" }));
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => void save(), DEBOUNCE_MS);
+    return () => clearTimeout(timer.current);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [content, name, save]);
+
+  // Closing the tab inside the debounce window: send what is there with keepalive (the backup covers a failure).
+  useEffect(() => {
+    const flush = () => {
+      const { draftId: id, content: c, name: n } = latest.current;
+      if (!id || !isDirty()) return;
+      void fetch(`/api/drafts/${encodeURIComponent(id)}`, {
+        method: "PATCH",
+        keepalive: true,
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ content: c, name: n }),
+      }).catch(() => undefined);
+    };
+    window.addEventListener("pagehide", flush);
+    return () => window.removeEventListener("pagehide", flush);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  return { status, saveNow: save };
+}

@@ -1,0 +1,141 @@
+"use client";
+import { useState } from "react";
+import type { SdlCheckResult } from "@/lib/sdl/check";
+import { formatBytes, formatMillicores, formatUsd } from "@/lib/format/units";
+
+/** The JSON shape of a group spec as chain-sdk produces it (and as its output fixtures store it). */
+interface GroupSpecJson {
+  name: string;
+  requirements?: { attributes?: { key: string; value: string }[]; signed_by?: { any_of?: string[] | null; all_of?: string[] | null } };
+  resources: {
+    count: number;
+    price?: { denom: string; amount: string };
+    resource: {
+      cpu?: { units?: { val: string } };
+      memory?: { size?: { val: string } };
+      storage?: { name: string; size?: { val: string } }[];
+      gpu?: { units?: { val: string }; attributes?: { key: string; value: string }[] };
+      endpoints?: unknown[];
+    };
+  }[];
+}
+
+type Tab = "groups" | "manifest";
+
+/** What will go on chain: groups, the manifest and its version hash, and the cost estimate. */
+export function PreviewPanel({ result }: { result: SdlCheckResult | null }) {
+  const [tab, setTab] = useState<Tab>("groups");
+  if (!result) return <p className="p-4 text-sm text-neutral-500">Checking…</p>;
+  const groups = (result.groups ?? []) as GroupSpecJson[];
+
+  return (
+    <section aria-label="Deployment preview" className="flex min-h-0 flex-1 flex-col">
+      <div className="border-b border-neutral-200 p-3">
+        <h2 className="text-sm font-semibold">What goes on chain</h2>
+        {result.valid ? (
+          <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
+            <dt className="text-neutral-500">Manifest version</dt>
+            <dd className="break-all font-mono text-xs" data-testid="manifest-version">{result.manifestVersion}</dd>
+            <dt className="text-neutral-500">Estimated cost</dt>
+            <dd data-testid="cost-estimate">{costLine(result)}</dd>
+          </dl>
+        ) : (
+          <p className="mt-1 text-sm text-red-700" role="status">Fix the errors to see the groups and manifest.</p>
+        )}
+      </div>
+      {result.valid && (
+        <>
+          <div role="tablist" aria-label="Preview" className="flex gap-1 border-b border-neutral-200 px-2 pt-2 text-sm">
+            {(["groups", "manifest"] as const).map((t) => (
+              <button
+                key={t}
+                role="tab"
+                type="button"
+                aria-selected={tab === t}
+                onClick={() => setTab(t)}
+                className={`rounded-t px-3 py-1 ${tab === t ? "border border-b-white border-neutral-200 bg-white font-medium" : "text-neutral-600"}`}
+              >
+                {t === "groups" ? `Groups (${groups.length})` : "Manifest JSON"}
+              </button>
+            ))}
+          </div>
+          <div role="tabpanel" className="min-h-0 flex-1 overflow-auto p-3">
+            {tab === "groups" ? <GroupList groups={groups} /> : <pre className="whitespace-pre-wrap break-all font-mono text-xs" data-testid="manifest-json">{prettyJson(result.manifestJson)}</pre>}
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
+
+function costLine(result: SdlCheckResult): string {
+  const e = result.estimate;
+  if (!e) return "No pricing in the SDL";
+  if (e.usdPerMonth !== null) return `${formatUsd(e.usdPerMonth)} per month at most`;
+  return `${(e.perMonth / 1e6).toLocaleString("en-US", { maximumFractionDigits: 2 })} ${e.denom === "uakt" ? "AKT" : e.denom} per month at most${e.note ? ` (${e.note})` : ""}`;
+}
+
+function prettyJson(json: string | null): string {
+  if (!json) return "";
+  try {
+    return JSON.stringify(JSON.parse(json), null, 2);
+  } catch {
+    return json;
+  }
+}
+
+function GroupList({ groups }: { groups: GroupSpecJson[] }) {
+  return (
+    <ul className="space-y-3" aria-label="Groups">
+      {groups.map((g) => (
+        <li key={g.name} className="rounded border border-neutral-200 bg-white p-3 text-sm">
+          <h3 className="font-medium">Placement “{g.name}”</h3>
+          {g.requirements?.attributes?.length ? (
+            <p className="mt-1 text-xs text-neutral-600">
+              Requires {g.requirements.attributes.map((a) => `${a.key}=${a.value}`).join(", ")}
+            </p>
+          ) : null}
+          {g.requirements?.signed_by?.any_of?.length ? (
+            <p className="mt-1 text-xs text-neutral-600">Audited by any of {g.requirements.signed_by.any_of.join(", ")}</p>
+          ) : null}
+          <table className="mt-2 w-full text-left text-xs">
+            <thead className="text-neutral-500">
+              <tr>
+                <th scope="col">Count</th>
+                <th scope="col">CPU</th>
+                <th scope="col">Memory</th>
+                <th scope="col">Storage</th>
+                <th scope="col">GPU</th>
+                <th scope="col">Max price / block</th>
+              </tr>
+            </thead>
+            <tbody>
+              {g.resources.map((r, i) => (
+                <tr key={i} className="border-t border-neutral-100 align-top">
+                  <td>{r.count}</td>
+                  <td>{r.resource.cpu?.units ? formatMillicores(r.resource.cpu.units.val) : "–"}</td>
+                  <td>{r.resource.memory?.size ? formatBytes(r.resource.memory.size.val) : "–"}</td>
+                  <td>{r.resource.storage?.map((s) => `${s.name}: ${formatBytes(s.size?.val ?? "0")}`).join(", ") || "–"}</td>
+                  <td>{gpuLabel(r.resource.gpu)}</td>
+                  <td className="font-mono">{r.price ? `${trimDec(r.price.amount)} ${r.price.denom}` : "–"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function gpuLabel(gpu: GroupSpecJson["resources"][number]["resource"]["gpu"]): string {
+  const units = Number(gpu?.units?.val ?? 0);
+  if (!units) return "–";
+  const models = (gpu?.attributes ?? []).map((a) => a.key.split("/").slice(1).join(" ")).join(" or ");
+  return `${units}× ${models || "any"}`;
+}
+
+/** DecCoin amounts carry 18 decimals; show only the significant ones. */
+function trimDec(amount: string): string {
+  return amount.includes(".") ? amount.replace(/\.?0+$/, "") : amount;
+}
