@@ -81,6 +81,15 @@ export interface DevnetChain {
   /** Compressed secp256k1 public key of an account that has signed at least one tx, if known. */
   getAccountPubkey(address: string): Uint8Array | undefined;
   getCertificates(owner: string): CertificateView[];
+
+  /**
+   * Optional (added by the provider side): audit records of a provider, i.e. which auditors signed which of its
+   * attributes (akash.audit.v1 AuditedAttributes, including any seeded in genesis). Providers use it to decide
+   * whether they satisfy an order's `signedBy`; without it they only know the signatures they asked for.
+   */
+  getAuditedAttributes?(owner: string): { auditor: string; attributes: { key: string; value: string }[] }[];
+  /** Optional (added by the provider side): the market's bid_min_deposit, used as the deposit of MsgCreateBid. */
+  bidMinDeposit?(): { denom: string; amount: string };
 }
 
 /** What devnet/provider/start.ts exports for devnet/main.ts. */
