@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# `npm test`: every check, in the order that fails fastest. Unit and integration tests (Vitest, against real
+# SQLite and the devnet), then the browser tests (Playwright in Debian Chromium against `next build && next start`).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/ensure-chromium.sh
+npx prisma generate >/dev/null
+
+echo "== lint"; npx eslint .
+echo "== typecheck"; npx tsc --noEmit
+echo "== unit and integration tests"; npx vitest run
+echo "== build"; npx next build
+echo "== browser tests"; npx playwright test
