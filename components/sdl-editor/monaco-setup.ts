@@ -41,6 +41,9 @@ export function setupMonaco(sdlSchema: object): typeof monaco {
       schemas: [{ uri: "https://akash.network/sdl.schema.json", fileMatch: ["*"], schema: sdlSchema as never }],
     });
     loader.config({ monaco });
+    // The global the AMD build would define; @monaco-editor/loader looks for it first, and browser tests read
+    // the model's text through it (the DOM only holds the visible lines).
+    (window as unknown as { monaco: typeof monaco }).monaco = monaco;
   }
   return monaco;
 }

@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { NextRequest } from "next/server";
+import { createTestDatabase } from "@/lib/db/test-database";
+
+// The handlers read DATABASE_URL once, at import: point it at a fresh database first.
+const database = createTestDatabase();
+process.env.DATABASE_URL = database.url;
+
+type Handlers = typeof import("./route") & { item: typeof import("./[id]/route"); versions: typeof import("./[id]/versions/route") };
+let api: Handlers;
+
+beforeAll(async () => {
+  api = { ...(await import("./route")), item: await import("./[id]/route"), versions: await import("./[id]/versions/route") };
+});
+afterAll(() => database.dispose());
+
+const BASE = "http://localhost:3000/api/drafts";
+const req = (url: string, init?: { method?: string; body?: string; headers?: Record<string, string> }) =>
+  new NextRequest(url, { method: init?.method ?? "GET", body: init?.body, headers: { host: "localhost:3000", ...init?.headers } });
+const params = <P>(p: P) => ({ params: Promise.resolve(p) });
+
+describe("/api/drafts", () => {
+  it("creates, reads, renames and deletes a draft", async () => {
+    const created = await api.POST(req(BASE, { method: "POST", body: JSON.stringify({ name: "Web", content: "version: '2.0'\n" }) }), params({}));
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+
+    const read = await api.item.GET(req(`${BASE}/${id}`), params({ id }));
+    expect(await read.json()).toMatchObject({ id, name: "Web", content: "version: '2.0'\n" });
+
+    const renamed = await api.item.PATCH(req(`${BASE}/${id}`, { method: "PATCH", body: JSON.stringify({ name: "Web 2" }), headers: { origin: "http://localhost:3000" } }), params({ id }));
+    expect(renamed.status).toBe(200);
+    expect(await renamed.json()).toMatchObject({ name: "Web 2" });
+
+    const list = await api.GET(req(`${BASE}?page=1`), params({}));
+    expect(((await list.json()) as { items: { id: string }[] }).items.map((d) => d.id)).toContain(id);
+
+    expect((await api.item.DELETE(req(`${BASE}/${id}`, { method: "DELETE" }), params({ id }))).status).toBe(200);
+    const gone = await api.item.GET(req(`${BASE}/${id}`), params({ id }));
+    expect(gone.status).toBe(404);
+    expect(await gone.json()).toEqual({ error: { code: "not_found", message: expect.stringContaining("does not exist") } });
+  });
+
+  it("refuses a change from another site's page", async () => {
+    const res = await api.POST(req(BASE, { method: "POST", body: JSON.stringify({ name: "x", content: "" }), headers: { origin: "https://evil.example" } }), params({}));
+    expect(res.status).toBe(403);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toContain("https://evil.example");
+  });
+
+  it("says what is wrong with a malformed body", async () => {
+    const notJson = await api.POST(req(BASE, { method: "POST", body: "{name:" }), params({}));
+    expect(notJson.status).toBe(400);
+    expect(await notJson.json()).toEqual({ error: { code: "request.invalid", message: "The request body is not valid JSON." } });
+
+    const noName = await api.POST(req(BASE, { method: "POST", body: JSON.stringify({ name: "  ", content: "a" }) }), params({}));
+    expect(noName.status).toBe(400);
+    expect(((await noName.json()) as { error: { message: string } }).error.message).toMatch(/name: a draft needs a name/);
+  });
+
+  it("refuses an SDL over 1 MiB and keeps the stored one", async () => {
+    const created = await api.POST(req(BASE, { method: "POST", body: JSON.stringify({ name: "Big", content: "a: 1\n" }) }), params({}));
+    const { id } = (await created.json()) as { id: string };
+    const huge = "#".repeat(1_048_577);
+    const res = await api.item.PATCH(req(`${BASE}/${id}`, { method: "PATCH", body: JSON.stringify({ content: huge }) }), params({ id }));
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toContain("1 MiB");
+    const kept = await api.item.GET(req(`${BASE}/${id}`), params({ id }));
+    expect(((await kept.json()) as { content: string }).content).toBe("a: 1\n");
+
+    const tooBig = await api.item.PATCH(req(`${BASE}/${id}`, { method: "PATCH", body: JSON.stringify({ content: huge + huge }) }), params({ id }));
+    expect(tooBig.status).toBe(413);
+  });
+
+  it("lists the versions of a draft", async () => {
+    const created = await api.POST(req(BASE, { method: "POST", body: JSON.stringify({ name: "V", content: "a: 1\n" }) }), params({}));
+    const { id } = (await created.json()) as { id: string };
+    const res = await api.versions.GET(req(`${BASE}/${id}/versions`), params({ id }));
+    expect(((await res.json()) as { items: unknown[] }).items).toHaveLength(1);
+  });
+});
