@@ -13,52 +13,63 @@ export interface SdlCheckState {
   lastDurationMs: number | null;
 }
 
-const DEBOUNCE_MS = 120;
-
 /**
- * Checks `text` in a Web Worker, debounced. Only the newest request's answer is kept: a slow check of old text
- * never overwrites the markers of newer text.
+ * Checks `text` in a Web Worker as soon as it changes, with at most one check in flight: text typed while a check
+ * runs waits, and only the newest of it is sent when the check returns. No fixed debounce, so a keystroke's
+ * markers arrive one check later (a few ms), and a burst of typing never queues up stale work.
  */
 export function useSdlCheck(text: string): SdlCheckState {
   const [state, setState] = useState<SdlCheckState>({ result: null, pending: true, failure: null, lastDurationMs: null });
-  const workerRef = useRef<Worker | null>(null);
-  const latestId = useRef(0);
-  const startedAt = useRef(new Map<number, number>());
+  const worker = useRef<Worker | null>(null);
+  const inFlight = useRef<{ id: number; startedAt: number; text: string } | null>(null);
+  const queued = useRef<string | null>(text);
+  const nextId = useRef(0);
+
+  const sendQueued = () => {
+    const w = worker.current;
+    if (!w || inFlight.current || queued.current === null) return;
+    const id = ++nextId.current;
+    inFlight.current = { id, startedAt: performance.now(), text: queued.current };
+    w.postMessage({ id, text: queued.current } satisfies CheckRequest);
+    queued.current = null;
+  };
 
   useEffect(() => {
-    const worker = new Worker(new URL("./sdl-check.worker.ts", import.meta.url));
-    worker.onmessage = (event: MessageEvent<CheckResponse>) => {
+    const w = new Worker(new URL("./sdl-check.worker.ts", import.meta.url));
+    w.onmessage = (event: MessageEvent<CheckResponse>) => {
       const { id, result, error } = event.data;
-      const started = startedAt.current.get(id);
-      startedAt.current.delete(id);
-      if (id !== latestId.current) return;
+      const started = inFlight.current?.id === id ? inFlight.current.startedAt : null;
+      inFlight.current = null;
+      const stale = queued.current !== null;
       setState({
         result: result ?? null,
-        pending: false,
+        pending: stale,
         failure: error ?? null,
-        lastDurationMs: started === undefined ? null : Math.round(performance.now() - started),
+        lastDurationMs: started === null ? null : Math.round(performance.now() - started),
       });
+      sendQueued();
     };
-    worker.onerror = (event) => {
+    w.onerror = (event) => {
+      inFlight.current = null;
       setState((s) => ({ ...s, pending: false, failure: `The validator stopped: ${event.message || "unknown error"}. Reload the page; your text is kept.` }));
     };
-    workerRef.current = worker;
+    worker.current = w;
+    sendQueued();
     return () => {
-      worker.terminate();
-      workerRef.current = null;
+      w.terminate();
+      worker.current = null;
+      // A check cut off by unmount (React's strict mode does this in development) is sent again on remount.
+      if (inFlight.current && queued.current === null) queued.current = inFlight.current.text;
+      inFlight.current = null;
     };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   useEffect(() => {
+    queued.current = text;
     setState((s) => (s.pending ? s : { ...s, pending: true }));
-    const timer = setTimeout(() => {
-      const worker = workerRef.current;
-      if (!worker) return;
-      const id = ++latestId.current;
-      startedAt.current.set(id, performance.now());
-      worker.postMessage({ id, text } satisfies CheckRequest);
-    }, DEBOUNCE_MS);
-    return () => clearTimeout(timer);
+    sendQueued();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [text]);
 
   return state;
