@@ -1,0 +1,314 @@
+/**
+ * The devnet's simulated providers: registers them on chain (MsgCreateProvider, MsgCreateCertificate, audit
+ * MsgSignProviderAttributes by AUDITOR1), bids on the orders each can serve, and runs their HTTPS gateways.
+ */
+import { MsgCreateCertificate } from "@akashnetwork/chain-sdk/private-types/akash.v1";
+import { MsgSignProviderAttributes } from "@akashnetwork/chain-sdk/private-types/akash.v1";
+import { Source } from "@akashnetwork/chain-sdk/private-types/akash.v1";
+import { MsgCreateProvider, MsgUpdateProvider } from "@akashnetwork/chain-sdk/private-types/akash.v1beta4";
+import { MsgCreateBid } from "@akashnetwork/chain-sdk/private-types/akash.v1beta5";
+import type { EncodeObject } from "@cosmjs/proto-signing";
+import { AUDITOR1, PROVIDER_ACCOUNTS, type DevnetAccount } from "../accounts";
+import type { DevnetChain, OpenOrder, OrderRef, ProviderFault, ProviderFleet } from "../contract";
+import { decide, emptyUsage, parseGroupSpec, priceFor, reserve, toDecString, type Decision, type GroupNeed, type Usage } from "./bidding";
+import { generateCert, loadOrCreateCert, type CertBundle } from "./certs";
+import { Gateway } from "./gateway";
+import { buildProfiles, type ProviderProfile } from "./profiles";
+import { unit } from "./rng";
+
+export interface StartProvidersOptions {
+  /** first gateway port (provider i listens on basePort + i); 0 = a random port for each gateway */
+  basePort: number;
+  host: string;
+  seed: number;
+  /** firehose rate of follow log streams, lines/s (0 or absent = realistic pace) */
+  logRate?: number;
+  /** persist generated keys/certs here so restarts keep the same certificates */
+  stateDir?: string;
+  /** defaults to PROVIDER_ACCOUNTS */
+  accounts?: readonly DevnetAccount[];
+  /** deal the late-bids / no-bids / drop-streams behaviours with the seed (default true) */
+  behaviours?: boolean;
+  /** a normal provider bids 1..maxBidDelayBlocks blocks after the order opened (default 3) */
+  maxBidDelayBlocks?: number;
+  /** delay of the late bidder (default about 20 s, seeded 18..22 s) */
+  lateBidDelayMs?: number;
+  /** delay between the manifest and services being ready (default 4000 ms) */
+  readyDelayMs?: number;
+  /** log streams of a provider with the drop-streams fault die after this (default 3000 ms) */
+  faultDropAfterMs?: number;
+  /** log streams of the provider whose behaviour is drop-streams die after this (default seeded 20..40 s) */
+  behaviourDropAfterMs?: number;
+  /** realistic pace: one steady line per pod about every this many ms (default 2000) */
+  logIntervalMs?: number;
+  /** register providers/certs/audits on chain at start (default true) */
+  register?: boolean;
+}
+
+export interface BidRecord {
+  provider: string;
+  order: OrderRef;
+  price: { denom: string; amount: string };
+  height: number;
+  code: number;
+  rawLog: string;
+}
+
+export interface SimulatedFleet extends ProviderFleet {
+  readonly profiles: readonly ProviderProfile[];
+  /** the certificate each provider registered on chain */
+  certificate(provider: string): CertBundle;
+  /** every bid decision taken (for tests and debugging) */
+  readonly decisions: { provider: string; order: OrderRef; decision: Decision }[];
+  readonly bids: BidRecord[];
+  /** registration tx results */
+  readonly registrations: { provider: string; code: number; rawLog: string }[];
+  /** resolves once the fault is in effect (e.g. the gateway closed or reopened) */
+  setFault(provider: string, fault: ProviderFault | null): Promise<void>;
+}
+
+interface Tracked {
+  ref: OrderRef;
+  need: GroupNeed;
+}
+
+const orderKey = (r: OrderRef) => `${r.owner}/${r.dseq}/${r.gseq}/${r.oseq}`;
+const utf8 = (s: string) => new TextEncoder().encode(s);
+
+export async function startProviders(chain: DevnetChain, opts: StartProvidersOptions): Promise<SimulatedFleet> {
+  const seed = opts.seed;
+  const profiles = buildProfiles(seed, opts.accounts ?? PROVIDER_ACCOUNTS, opts.behaviours ?? true);
+  let logRate = opts.logRate ?? 0;
+  const faults = new Map<string, ProviderFault | null>();
+  const bidsByProvider = new Map<string, Map<string, Tracked>>();
+  const ownAudits = new Map<string, { auditor: string; attributes: { key: string; value: string }[] }[]>();
+  const decisions: SimulatedFleet["decisions"] = [];
+  const bids: BidRecord[] = [];
+  const registrations: SimulatedFleet["registrations"] = [];
+  const gateways = new Map<string, Gateway>();
+  const certs = new Map<string, CertBundle>();
+  const timers = new Set<NodeJS.Timeout>();
+  const pendingByHeight: { at: number; fire: () => void }[] = [];
+  let stopped = false;
+
+  /** resources held by the provider's active leases (from the bids it placed) */
+  const leaseState = (provider: ProviderProfile) => {
+    const usage: Usage = emptyUsage();
+    let leases = 0;
+    let orders = 0;
+    const tracked = bidsByProvider.get(provider.account.address);
+    for (const [key, t] of tracked ?? []) {
+      const lease = chain
+        .leasesForProvider(provider.account.address, t.ref.owner, t.ref.dseq)
+        .find((l) => l.gseq === t.ref.gseq && l.oseq === t.ref.oseq && l.state === "active");
+      if (lease) {
+        leases++;
+        reserve(provider, t.need, usage);
+        continue;
+      }
+      const order = chain.getOrder(t.ref);
+      if (order?.state === "open") orders++;
+      else if (!order || order.state === "closed" || order.state === "active") tracked!.delete(key); // lost or gone
+    }
+    return { usage, leases, orders };
+  };
+
+  for (const profile of profiles) {
+    const address = profile.account.address;
+    bidsByProvider.set(address, new Map());
+    const { bundle } = loadOrCreateCert(address, opts.host, opts.stateDir);
+    certs.set(address, bundle);
+    const alt = new Map<string, CertBundle>();
+    const gw = new Gateway({
+      chain,
+      profile,
+      host: opts.host,
+      port: opts.basePort ? opts.basePort + profile.index : 0,
+      seed,
+      cert: bundle,
+      altCert: (kind) => {
+        let c = alt.get(kind);
+        if (!c) {
+          c =
+            kind === "expired"
+              ? generateCert(address, opts.host, { notBefore: new Date(Date.now() - 400 * 86400_000), notAfter: new Date(Date.now() - 35 * 86400_000) })
+              : generateCert(address, opts.host);
+          alt.set(kind, c);
+        }
+        return c;
+      },
+      logRate: () => logRate,
+      inventory: () => leaseState(profile),
+      readyDelayMs: opts.readyDelayMs ?? 4000,
+      faultDropAfterMs: opts.faultDropAfterMs ?? 3000,
+      behaviourDropAfterMs: opts.behaviourDropAfterMs ?? Math.round(20_000 + 20_000 * unit(seed, "drop", address)),
+      logIntervalMs: opts.logIntervalMs ?? 2000,
+    });
+    await gw.start();
+    gateways.set(address, gw);
+  }
+
+  // ---- registration on chain
+  if (opts.register ?? true) {
+    await Promise.all(
+      profiles.map(async (profile) => {
+        const address = profile.account.address;
+        const gw = gateways.get(address)!;
+        const cert = certs.get(address)!;
+        const providerMsg = {
+          owner: address,
+          hostUri: gw.uri,
+          attributes: profile.attributes,
+          info: profile.info,
+        };
+        const msgs: EncodeObject[] = [{ typeUrl: `/${MsgCreateProvider.$type}`, value: MsgCreateProvider.fromPartial(providerMsg) }];
+        let r = await chain.submitAs(address, msgs, "devnet provider registration");
+        if (r.code !== 0) {
+          // already registered (devnet restarted on a kept chain state): update host URI and attributes
+          r = await chain.submitAs(address, [{ typeUrl: `/${MsgUpdateProvider.$type}`, value: MsgUpdateProvider.fromPartial(providerMsg) }], "devnet provider update");
+        }
+        registrations.push({ provider: address, code: r.code, rawLog: r.rawLog });
+        const onChain = chain.getCertificates(address).some((c) => c.serial === cert.serial && c.state === "valid");
+        if (!onChain) {
+          const rc = await chain.submitAs(address, [
+            { typeUrl: `/${MsgCreateCertificate.$type}`, value: MsgCreateCertificate.fromPartial({ owner: address, cert: utf8(cert.certPem), pubkey: utf8(cert.pubkeyPem) }) },
+          ]);
+          registrations.push({ provider: address, code: rc.code, rawLog: rc.rawLog });
+        }
+        if (profile.auditedAttributes.length > 0) {
+          const ra = await chain.submitAs(AUDITOR1.address, [
+            {
+              typeUrl: `/${MsgSignProviderAttributes.$type}`,
+              value: MsgSignProviderAttributes.fromPartial({ owner: address, auditor: AUDITOR1.address, attributes: profile.auditedAttributes }),
+            },
+          ]);
+          registrations.push({ provider: address, code: ra.code, rawLog: ra.rawLog });
+          if (ra.code === 0) ownAudits.set(address, [{ auditor: AUDITOR1.address, attributes: profile.auditedAttributes }]);
+        }
+      }),
+    );
+  }
+
+  // ---- bidding
+  const effective = (profile: ProviderProfile): "normal" | "late-bids" | "no-bids" => {
+    const f = faults.get(profile.account.address);
+    if (f === "late-bids" || f === "no-bids") return f;
+    if (profile.behaviour === "late-bids" || profile.behaviour === "no-bids") return profile.behaviour;
+    return "normal";
+  };
+
+  const placeBid = async (profile: ProviderProfile, order: OpenOrder, need: GroupNeed) => {
+    if (stopped || effective(profile) === "no-bids") return;
+    const current = chain.getOrder(order);
+    if (current && current.state !== "open") return;
+    const address = profile.account.address;
+    const price = { denom: need.denom || "uakt", amount: toDecString(priceFor(profile, need, seed, orderKey(order))) };
+    const deposit = chain.bidMinDeposit?.() ?? { denom: "uakt", amount: "500000" };
+    const rawResources = ((order.groupSpec as { resources?: { resource?: unknown; count?: number }[] }).resources ?? []).map((ru) => ({
+      resources: ru.resource as never,
+      count: ru.count ?? 1,
+    }));
+    const value = MsgCreateBid.fromPartial({
+      id: { owner: order.owner, dseq: order.dseq.toString(), gseq: order.gseq, oseq: order.oseq, provider: address, bseq: 0 },
+      price,
+      deposit: { amount: deposit, sources: [Source.balance] },
+      resourcesOffer: rawResources,
+    });
+    try {
+      const r = await chain.submitAs(address, [{ typeUrl: `/${MsgCreateBid.$type}`, value }], "");
+      bids.push({ provider: address, order: refOf(order), price, height: r.height, code: r.code, rawLog: r.rawLog });
+      if (r.code === 0) bidsByProvider.get(address)!.set(orderKey(order), { ref: refOf(order), need });
+    } catch (e) {
+      bids.push({ provider: address, order: refOf(order), price, height: chain.height(), code: -1, rawLog: e instanceof Error ? e.message : String(e) });
+    }
+  };
+
+  const onOrders = (orders: OpenOrder[]) => {
+    if (stopped) return;
+    for (const order of orders) {
+      let need: GroupNeed;
+      try {
+        need = parseGroupSpec(order.groupSpec);
+      } catch {
+        continue;
+      }
+      for (const profile of profiles) {
+        const address = profile.account.address;
+        const mode = effective(profile);
+        if (mode === "no-bids") {
+          decisions.push({ provider: address, order: refOf(order), decision: { bid: false, reason: "provider never bids" } });
+          continue;
+        }
+        const auditors = chain.getAuditedAttributes?.(address) ?? ownAudits.get(address) ?? [];
+        const decision = decide(profile, need, auditors, leaseState(profile).usage);
+        decisions.push({ provider: address, order: refOf(order), decision });
+        if (!decision.bid) continue;
+        if (mode === "late-bids") {
+          const delay = opts.lateBidDelayMs ?? Math.round(18_000 + 4_000 * unit(seed, "late", address, orderKey(order)));
+          const t = setTimeout(() => {
+            timers.delete(t);
+            void placeBid(profile, order, need);
+          }, delay);
+          timers.add(t);
+        } else {
+          const maxBlocks = Math.max(1, opts.maxBidDelayBlocks ?? 3);
+          const blocks = 1 + Math.floor(unit(seed, "delay", address, orderKey(order)) * maxBlocks);
+          pendingByHeight.push({ at: chain.height() + blocks, fire: () => void placeBid(profile, order, need) });
+        }
+      }
+    }
+  };
+
+  const onBlock = (height: number) => {
+    for (let i = pendingByHeight.length - 1; i >= 0; i--) {
+      const p = pendingByHeight[i]!;
+      if (p.at <= height) {
+        pendingByHeight.splice(i, 1);
+        p.fire();
+      }
+    }
+  };
+
+  const unsubOrders = chain.onOrdersOpened(onOrders);
+  const unsubBlock = chain.onBlock(onBlock);
+
+  const fleet: SimulatedFleet = {
+    profiles,
+    decisions,
+    bids,
+    registrations,
+    certificate(provider) {
+      const c = certs.get(provider);
+      if (!c) throw new Error(`unknown provider ${provider}`);
+      return c;
+    },
+    endpoints() {
+      const out: Record<string, string> = {};
+      for (const [address, gw] of gateways) out[address] = gw.uri;
+      return out;
+    },
+    setFault(provider, fault) {
+      const gw = gateways.get(provider);
+      if (!gw) throw new Error(`unknown provider ${provider}`);
+      faults.set(provider, fault);
+      return gw.setFault(fault).catch((e: unknown) => console.error(`[devnet] provider ${provider}: setting fault ${fault} failed:`, e));
+    },
+    setLogRate(linesPerSecond) {
+      logRate = Math.max(0, linesPerSecond);
+    },
+    async stop() {
+      stopped = true;
+      unsubOrders();
+      unsubBlock();
+      for (const t of timers) clearTimeout(t);
+      timers.clear();
+      pendingByHeight.length = 0;
+      await Promise.all([...gateways.values()].map((g) => g.stop()));
+    },
+  };
+  return fleet;
+}
+
+function refOf(o: OrderRef): OrderRef {
+  return { owner: o.owner, dseq: o.dseq, gseq: o.gseq, oseq: o.oseq };
+}
