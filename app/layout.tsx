@@ -3,6 +3,9 @@ import Link from "next/link";
 import "./globals.css";
 import { Providers } from "./providers";
 
+// Every page is rendered per request: the CSP nonce (middleware.ts) must be stamped on its scripts.
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = {
   title: "Akash Tenant Console",
   description: "Self-custody console for Akash Network tenants",

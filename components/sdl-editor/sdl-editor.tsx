@@ -80,7 +80,7 @@ export default function SdlEditor({ value, onChange, diagnostics, sdlSchema, onR
         tabSize: 2,
         insertSpaces: true,
         scrollBeyondLastLine: false,
-        renderWhitespace: "boundary",
+        renderWhitespace: "selection",
         automaticLayout: true,
         ariaLabel: "SDL editor",
         quickSuggestions: { other: true, comments: false, strings: true },
