@@ -28,7 +28,8 @@ export interface GroupView {
   name: string;
   requirements: {
     signed_by: { all_of: string[] | null; any_of: string[] | null };
-    attributes?: AttributeView[];
+    /** null when the placement has no attributes, like Go's JSON encoding of an empty slice. */
+    attributes: AttributeView[] | null;
   };
   resources: {
     resource: {
@@ -95,8 +96,9 @@ function toGroupViews(sortedJson: string): GroupView[] {
     const signedBy = spec.requirements?.signedBy ?? {};
     const requirements: GroupView["requirements"] = {
       signed_by: { all_of: nonEmpty(signedBy.allOf), any_of: nonEmpty(signedBy.anyOf) },
+      attributes: null,
     };
-    if (spec.requirements?.attributes) requirements.attributes = spec.requirements.attributes;
+    requirements.attributes = spec.requirements?.attributes ?? null;
     return {
       name: spec.name,
       requirements,
