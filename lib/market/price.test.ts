@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { corpusDeployment } from "@/lib/chain/testing/corpus";
 import { gpuCountOfGroup, normalizeBidPrice, rankByPrice } from "@/lib/market/price";
 import { resolveNetwork } from "@/lib/networks";

@@ -8,7 +8,6 @@ import { denomInfo } from "@/lib/chain/denom";
  * the USD numbers handed to the UI, after the exact part is done.
  */
 const PRECISION = 18;
-const SCALE = 10n ** BigInt(PRECISION);
 /** The console's month: 30.437 days (the mean Gregorian month), as the official console uses. */
 const MONTH_SECONDS = { num: 30_437n * 86_400n, den: 1_000n };
 const HOUR_SECONDS = { num: 3_600n, den: 1n };
