@@ -167,7 +167,7 @@ export function validateClaims(raw: Record<string, unknown>, nowSec = Math.floor
             if (!d.dseq) fail("dseq must be set");
             if (d.oseq && !d.gseq) fail("gseq must be set if oseq is set");
             if (!Array.isArray(d.services) || d.services.length === 0) fail("empty services");
-            if (new Set(d.services).size !== d.services.length) fail("duplicate service");
+            if (new Set(d.services).size !== d.services!.length) fail("duplicate service");
           }
         } else fail(`permission with invalid access type '${String(perm.access)}'`);
       }

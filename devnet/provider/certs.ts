@@ -39,7 +39,7 @@ export function generateCert(address: string, host: string, opts: { notBefore?: 
   const notBefore = opts.notBefore ?? new Date(Date.now() - 60_000);
   const notAfter = opts.notAfter ?? new Date(notBefore.getTime() + 365 * 24 * 3600_000);
   const serialBytes = randomBytes(8);
-  serialBytes[0] = serialBytes[0]! & 0x7f; // positive
+  serialBytes[0] = (serialBytes[0]! & 0x6f) | 0x10; // positive and minimal DER (no leading zero byte)
   const serialHex = serialBytes.toString("hex");
   const isIp = /^\d+\.\d+\.\d+\.\d+$/.test(host);
   const san = [{ dns: "localhost" }, ...(isIp ? [{ ip: host }] : [{ dns: host }])];
