@@ -1,0 +1,79 @@
+/**
+ * Protobuf codecs the devnet decodes transactions and queries with: chain-sdk's generated (ts-proto style,
+ * int64 as `Long`) types, taken unpatched so that what we see is the wire form the real chain sees
+ * (LegacyDec amounts as integer strings scaled by 1e18, not chain-sdk's human "1.5" form).
+ */
+import * as cosmos from "@akashnetwork/chain-sdk/private-types/cosmos.v1beta1";
+import * as akashV1 from "@akashnetwork/chain-sdk/private-types/akash.v1";
+import * as akashV1beta4 from "@akashnetwork/chain-sdk/private-types/akash.v1beta4";
+import * as akashV1beta5 from "@akashnetwork/chain-sdk/private-types/akash.v1beta5";
+
+export { cosmos, akashV1, akashV1beta4, akashV1beta5 };
+export { PubKey as Secp256k1PubKey } from "@akashnetwork/chain-sdk/private-types/cosmos.secp256k1";
+
+export interface Codec<T = any> {
+  readonly $type: string;
+  encode(message: T): { finish(): Uint8Array };
+  decode(input: Uint8Array): T;
+  fromPartial(object: any): T;
+  toJSON(message: T): unknown;
+}
+
+/** Messages the devnet executes, by type URL. Anything else is "unable to resolve type URL". */
+const MSG_CODECS: Codec[] = [
+  cosmos.MsgSend,
+  akashV1beta4.MsgCreateDeployment,
+  akashV1beta4.MsgUpdateDeployment,
+  akashV1beta4.MsgCloseDeployment,
+  akashV1beta5.MsgCreateBid,
+  akashV1beta5.MsgCloseBid,
+  akashV1beta5.MsgCreateLease,
+  akashV1beta5.MsgCloseLease,
+  akashV1beta5.MsgWithdrawLease,
+  akashV1.MsgAccountDeposit,
+  akashV1.MsgCreateCertificate,
+  akashV1.MsgRevokeCertificate,
+  akashV1beta4.MsgCreateProvider,
+  akashV1beta4.MsgUpdateProvider,
+  akashV1.MsgSignProviderAttributes,
+  akashV1.MsgMintACT,
+];
+
+export const msgCodecs = new Map<string, Codec>(MSG_CODECS.map((c) => [`/${c.$type}`, c]));
+
+export function toBigInt(v: { toString(): string } | bigint | number | string | undefined | null): bigint {
+  if (v === undefined || v === null) return 0n;
+  if (typeof v === "bigint") return v;
+  if (typeof v === "number") return BigInt(Math.trunc(v));
+  if (typeof v === "string") return BigInt(v || "0");
+  return BigInt(v.toString());
+}
+
+/** LegacyDec: 18 decimal places, stored on the wire as the integer string of value * 1e18. */
+export const DEC_PRECISION = 18n;
+export const DEC_ONE = 10n ** DEC_PRECISION;
+
+export function decFromWire(s: string): bigint {
+  if (!/^-?\d+$/.test(s)) throw new Error(`invalid LegacyDec wire value ${JSON.stringify(s)}`);
+  return BigInt(s);
+}
+
+export function decToString(atomics: bigint): string {
+  const neg = atomics < 0n;
+  const abs = neg ? -atomics : atomics;
+  const int = abs / DEC_ONE;
+  const frac = (abs % DEC_ONE).toString().padStart(Number(DEC_PRECISION), "0");
+  return `${neg ? "-" : ""}${int}.${frac}`;
+}
+
+/** Parses a human decimal ("1.5", "2") into LegacyDec atomics. */
+export function decFromString(s: string): bigint {
+  const m = /^(-?)(\d*)(?:\.(\d*))?$/.exec(s.trim());
+  if (!m || (m[2] === "" && (m[3] ?? "") === "")) throw new Error(`invalid decimal ${JSON.stringify(s)}`);
+  const frac = (m[3] ?? "").slice(0, 18).padEnd(18, "0");
+  const v = BigInt(m[2] || "0") * DEC_ONE + BigInt(frac || "0");
+  return m[1] === "-" ? -v : v;
+}
+
+export const b64 = (u: Uint8Array): string => Buffer.from(u).toString("base64");
+export const fromB64 = (s: string): Uint8Array => new Uint8Array(Buffer.from(s, "base64"));

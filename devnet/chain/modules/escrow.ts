@@ -1,0 +1,152 @@
+/**
+ * x/escrow v1: deployment accounts funded by deposits, one payment per lease drawing `rate` per block.
+ * The devnet settles every open account at the end of every block (the real chain settles lazily on
+ * withdraw/close; the observable balances are the same) and pays the integer part straight to the provider.
+ */
+import { ESCROW_MODULE, addBalance, sendCoins } from "../bank";
+import { DEC_ONE } from "../codec";
+import type { Ctx } from "../context";
+import { escrowErr } from "../errors";
+import {
+  escrowKey,
+  paymentKey,
+  type EscrowAccountRec,
+  type PaymentRec,
+} from "../state";
+
+export const SOURCE_BALANCE = 1;
+
+export function createEscrowAccount(
+  ctx: Ctx,
+  scope: "deployment" | "bid",
+  xid: string,
+  owner: string,
+  coin: { denom: string; amount: bigint },
+): EscrowAccountRec {
+  sendCoins(ctx, owner, ESCROW_MODULE, [coin]);
+  const acc: EscrowAccountRec = {
+    scope,
+    xid,
+    owner,
+    state: "open",
+    denom: coin.denom,
+    funds: coin.amount * DEC_ONE,
+    transferred: 0n,
+    settledAt: ctx.height,
+    deposits: [
+      { owner, height: ctx.height, source: SOURCE_BALANCE, balance: { denom: coin.denom, amount: coin.amount * DEC_ONE }, direct: true },
+    ],
+  };
+  ctx.gas.write();
+  ctx.state.escrowAccounts.set(escrowKey(scope, xid), acc);
+  return acc;
+}
+
+export function getEscrowAccount(ctx: Ctx, scope: string, xid: string): EscrowAccountRec | undefined {
+  ctx.gas.read();
+  return ctx.state.escrowAccounts.get(escrowKey(scope, xid));
+}
+
+export function depositEscrow(ctx: Ctx, acc: EscrowAccountRec, from: string, coin: { denom: string; amount: bigint }): void {
+  if (acc.state === "closed") throw escrowErr.accountClosed(`account ${acc.scope}/${acc.xid}`);
+  if (coin.denom !== acc.denom) throw escrowErr.invalidDenomination(`expected ${acc.denom}, got ${coin.denom}`);
+  settleAccount(ctx, acc);
+  sendCoins(ctx, from, ESCROW_MODULE, [coin]);
+  acc.funds += coin.amount * DEC_ONE;
+  acc.deposits.push({
+    owner: from,
+    height: ctx.height,
+    source: SOURCE_BALANCE,
+    balance: { denom: coin.denom, amount: coin.amount * DEC_ONE },
+    direct: from === acc.owner,
+  });
+  if (acc.state === "overdrawn" && acc.funds > 0n) acc.state = "open";
+  ctx.gas.write();
+}
+
+export function paymentsOf(ctx: Ctx, acc: EscrowAccountRec): PaymentRec[] {
+  return [...ctx.state.payments.values()].filter((p) => p.accountXid === acc.xid);
+}
+
+export function createPayment(ctx: Ctx, acc: EscrowAccountRec, xid: string, provider: string, rate: bigint): PaymentRec {
+  settleAccount(ctx, acc);
+  const p: PaymentRec = {
+    accountXid: acc.xid,
+    xid,
+    owner: provider,
+    state: "open",
+    denom: acc.denom,
+    rate,
+    balance: 0n,
+    unsettled: 0n,
+    withdrawn: 0n,
+  };
+  ctx.gas.write();
+  ctx.state.payments.set(paymentKey(acc.xid, xid), p);
+  return p;
+}
+
+/** Pays the whole units of a payment's balance out to its provider. */
+function withdraw(ctx: Ctx, p: PaymentRec): void {
+  const whole = p.balance / DEC_ONE;
+  if (whole <= 0n) return;
+  p.balance -= whole * DEC_ONE;
+  p.withdrawn += whole;
+  addBalance(ctx.state, ESCROW_MODULE, p.denom, -whole);
+  addBalance(ctx.state, p.owner, p.denom, whole);
+}
+
+/**
+ * Moves what the open payments have earned since `settledAt` from the account to the payments.
+ * Returns true if the account could not cover it (it is then overdrawn).
+ */
+export function settleAccount(ctx: Ctx, acc: EscrowAccountRec): boolean {
+  const blocks = BigInt(Math.max(0, ctx.height - acc.settledAt));
+  acc.settledAt = ctx.height;
+  if (blocks === 0n || acc.state !== "open") return acc.state === "overdrawn";
+  const open = paymentsOf(ctx, acc).filter((p) => p.state === "open");
+  const due = open.reduce((s, p) => s + p.rate * blocks, 0n);
+  if (due === 0n) return false;
+  if (due <= acc.funds) {
+    for (const p of open) {
+      p.balance += p.rate * blocks;
+      withdraw(ctx, p);
+    }
+    acc.funds -= due;
+    acc.transferred += due;
+    return false;
+  }
+  // Not enough: split what is left pro rata, record the rest as unsettled, mark everything overdrawn.
+  const available = acc.funds;
+  for (const p of open) {
+    const owed = p.rate * blocks;
+    const paid = (available * owed) / due;
+    p.balance += paid;
+    p.unsettled += owed - paid;
+    p.state = "overdrawn";
+    withdraw(ctx, p);
+  }
+  acc.transferred += available;
+  acc.funds = 0n;
+  acc.state = "overdrawn";
+  return true;
+}
+
+/** Settles, closes the payments and refunds what is left to the owner (deployment close, bid close). */
+export function closeEscrowAccount(ctx: Ctx, acc: EscrowAccountRec): void {
+  if (acc.state === "closed") return;
+  settleAccount(ctx, acc);
+  for (const p of paymentsOf(ctx, acc)) closePayment(ctx, p);
+  const refund = acc.funds / DEC_ONE;
+  if (refund > 0n) sendCoins(ctx, ESCROW_MODULE, acc.owner, [{ denom: acc.denom, amount: refund }]);
+  acc.funds = 0n;
+  acc.state = "closed";
+  ctx.gas.write();
+}
+
+export function closePayment(ctx: Ctx, p: PaymentRec): void {
+  if (p.state === "closed") return;
+  withdraw(ctx, p);
+  p.state = "closed";
+  ctx.gas.write();
+}
