@@ -75,6 +75,8 @@ test.describe("SDL editor", () => {
     await page.goto("/templates");
     await page.getByLabel("Search templates").fill("llama");
     const cards = page.getByRole("list", { name: "Templates" }).getByRole("listitem");
+    await expect(cards).toHaveCount(2); // Llama 3.1 8B and Ollama
+    await page.getByLabel("Search templates").fill("llama 3.1");
     await expect(cards).toHaveCount(1);
     await page.getByRole("link", { name: "Open Llama 3.1 8B in the editor" }).click();
     const editor = new EditorPage(page);

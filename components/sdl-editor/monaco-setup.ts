@@ -6,12 +6,6 @@ import "monaco-editor/esm/vs/basic-languages/yaml/yaml.contribution";
 import { loader } from "@monaco-editor/react";
 import { configureMonacoYaml, type MonacoYaml } from "monaco-yaml";
 
-declare global {
-  interface Window {
-    MonacoEnvironment?: { getWorker(workerId: string, label: string): Worker };
-  }
-}
-
 let yaml: MonacoYaml | undefined;
 
 export const SDL_MODEL_URI = "file:///deploy.yaml";
@@ -37,7 +31,6 @@ export function setupMonaco(sdlSchema: object): typeof monaco {
       validate: false,
       hover: true,
       completion: true,
-      format: true,
       schemas: [{ uri: "https://akash.network/sdl.schema.json", fileMatch: ["*"], schema: sdlSchema as never }],
     });
     loader.config({ monaco });

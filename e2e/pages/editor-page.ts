@@ -28,11 +28,19 @@ export class EditorPage {
     await expect(this.problemCounts).not.toContainText("checking", { timeout: 15_000 });
   }
 
-  /** Replaces the whole text the way a paste does (insertText skips Monaco's auto-indent, as a paste would). */
+  /**
+   * Replaces the whole text as a tenant pasting it does: select all, then a real paste event on Monaco's input
+   * (typed text would be auto-indented line by line; a paste is not).
+   */
   async replaceText(text: string) {
     await this.page.locator(".monaco-editor .view-lines").click();
     await this.page.keyboard.press("ControlOrMeta+A");
-    await this.page.keyboard.insertText(text);
+    await this.page.locator(".monaco-editor textarea").evaluate((el, value) => {
+      const data = new DataTransfer();
+      data.setData("text/plain", value);
+      el.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+    }, text);
+    await expect.poll(() => this.text()).toBe(text);
   }
 
   /** The editor's current text, read from Monaco's model (the DOM only holds the visible lines). */

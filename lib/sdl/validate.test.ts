@@ -155,6 +155,12 @@ describe("validateSdl rules", () => {
     expect(w.range).toEqual(at(24, 15, 24, 21));
   });
 
+  it("says one thing about a node: the chain-limit rule, not chain-sdk's generic range error as well", async () => {
+    const result = await checkSdl(edit("units: 0.5", "units: 0"));
+    expect(result.diagnostics).toHaveLength(1);
+    expect(result.diagnostics[0]).toMatchObject({ code: "sdl.cpu_units", path: "profiles.compute.web.resources.cpu.units", range: at(17, 18, 17, 19) });
+  });
+
   it("replaces a price denom that is not uakt or uact", async () => {
     const d = await only(edit("denom: uact", "denom: usdc"), "sdl.denom");
     expect(d.range).toEqual(at(26, 18, 26, 22));

@@ -40,8 +40,12 @@ export function reportChainSdkErrors(ctx: RuleContext, errors: readonly Validati
     const report = mapError(ctx, e);
     if (!report) continue;
     const path = formatPath(report.path);
-    const duplicate = ctx.diagnostics.some(
-      (d) => d.code === report.code && (report.subject !== undefined ? d.subject === report.subject : d.path === path),
+    // One error per node: when our own rules already explained this node (e.g. CPU units out of the chain's range),
+    // chain-sdk's more generic message about it adds nothing.
+    const duplicate = ctx.diagnostics.some((d) =>
+      d.code === report.code
+        ? report.subject !== undefined ? d.subject === report.subject : d.path === path
+        : d.severity === "error" && d.path === path,
     );
     if (!duplicate) ctx.report(report);
   }
