@@ -115,6 +115,7 @@ describe("bidding on chain", () => {
   async function run(seed: number, extra: Partial<Parameters<typeof startProviders>[1]> = {}) {
     const chain = new FakeChain();
     fleet = await startProviders(chain, { basePort: 0, host: "127.0.0.1", seed, ...extra });
+    await fleet.registered;
     const spec = await specOf("react.yaml");
     chain.openOrder({ owner: TENANT1.address, dseq: 50n, gseq: 1, oseq: 1 }, spec);
     return { chain, fleet, spec };

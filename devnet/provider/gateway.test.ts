@@ -29,6 +29,7 @@ beforeAll(async () => {
     faultDropAfterMs: 800,
     logIntervalMs: 150,
   });
+  await fleet.registered;
   url = fleet.endpoints()[P1]!;
   for (const t of [TENANT1, TENANT2]) chain.setPubkey(t.address, (await walletOf(t)).pubkey);
   token1 = await tokenFor(TENANT1);

@@ -63,6 +63,8 @@ export interface SimulatedFleet extends ProviderFleet {
   readonly bids: BidRecord[];
   /** registration tx results */
   readonly registrations: { provider: string; code: number; rawLog: string }[];
+  /** resolves when the registration txs (provider, certificate, audit) are committed; needs blocks to be produced */
+  readonly registered: Promise<void>;
   /** resolves once the fault is in effect (e.g. the gateway closed or reopened) */
   setFault(provider: string, fault: ProviderFault | null): Promise<void>;
 }
@@ -148,46 +150,54 @@ export async function startProviders(chain: DevnetChain, opts: StartProvidersOpt
     gateways.set(address, gw);
   }
 
-  // ---- registration on chain
-  if (opts.register ?? true) {
-    await Promise.all(
-      profiles.map(async (profile) => {
-        const address = profile.account.address;
-        const gw = gateways.get(address)!;
-        const cert = certs.get(address)!;
-        const providerMsg = {
-          owner: address,
-          hostUri: gw.uri,
-          attributes: profile.attributes,
-          info: profile.info,
-        };
-        const msgs: EncodeObject[] = [{ typeUrl: `/${MsgCreateProvider.$type}`, value: MsgCreateProvider.fromPartial(providerMsg) }];
-        let r = await chain.submitAs(address, msgs, "devnet provider registration");
-        if (r.code !== 0) {
-          // already registered (devnet restarted on a kept chain state): update host URI and attributes
-          r = await chain.submitAs(address, [{ typeUrl: `/${MsgUpdateProvider.$type}`, value: MsgUpdateProvider.fromPartial(providerMsg) }], "devnet provider update");
+  // ---- registration on chain (not awaited here: submitAs resolves when a block commits, and the chain may not
+  // be producing blocks yet; `fleet.registered` resolves once every registration tx is in)
+  const registerOne = async (profile: ProviderProfile) => {
+    const address = profile.account.address;
+    const gw = gateways.get(address)!;
+    const cert = certs.get(address)!;
+    const providerMsg = { owner: address, hostUri: gw.uri, attributes: profile.attributes, info: profile.info };
+    const certMsg: EncodeObject = {
+      typeUrl: `/${MsgCreateCertificate.$type}`,
+      value: MsgCreateCertificate.fromPartial({ owner: address, cert: utf8(cert.certPem), pubkey: utf8(cert.pubkeyPem) }),
+    };
+    const certOnChain = () => chain.getCertificates(address).some((c) => c.serial === cert.serial && c.state === "valid");
+    const createMsgs: EncodeObject[] = [{ typeUrl: `/${MsgCreateProvider.$type}`, value: MsgCreateProvider.fromPartial(providerMsg) }];
+    if (!certOnChain()) createMsgs.push(certMsg);
+    // provider and certificate in one tx; the auditor's signature right behind it (same block, FIFO)
+    const created = chain.submitAs(address, createMsgs, "devnet provider registration");
+    const auditMsg: EncodeObject | undefined = profile.auditedAttributes.length
+      ? {
+          typeUrl: `/${MsgSignProviderAttributes.$type}`,
+          value: MsgSignProviderAttributes.fromPartial({ owner: address, auditor: AUDITOR1.address, attributes: profile.auditedAttributes }),
         }
-        registrations.push({ provider: address, code: r.code, rawLog: r.rawLog });
-        const onChain = chain.getCertificates(address).some((c) => c.serial === cert.serial && c.state === "valid");
-        if (!onChain) {
-          const rc = await chain.submitAs(address, [
-            { typeUrl: `/${MsgCreateCertificate.$type}`, value: MsgCreateCertificate.fromPartial({ owner: address, cert: utf8(cert.certPem), pubkey: utf8(cert.pubkeyPem) }) },
-          ]);
-          registrations.push({ provider: address, code: rc.code, rawLog: rc.rawLog });
-        }
-        if (profile.auditedAttributes.length > 0) {
-          const ra = await chain.submitAs(AUDITOR1.address, [
-            {
-              typeUrl: `/${MsgSignProviderAttributes.$type}`,
-              value: MsgSignProviderAttributes.fromPartial({ owner: address, auditor: AUDITOR1.address, attributes: profile.auditedAttributes }),
-            },
-          ]);
-          registrations.push({ provider: address, code: ra.code, rawLog: ra.rawLog });
-          if (ra.code === 0) ownAudits.set(address, [{ auditor: AUDITOR1.address, attributes: profile.auditedAttributes }]);
-        }
-      }),
-    );
-  }
+      : undefined;
+    const audited = auditMsg ? chain.submitAs(AUDITOR1.address, [auditMsg], "devnet audit") : undefined;
+    let r = await created;
+    registrations.push({ provider: address, code: r.code, rawLog: r.rawLog });
+    if (r.code !== 0) {
+      // already registered (devnet restarted on a kept chain state): update host URI/attributes, then the cert
+      r = await chain.submitAs(address, [{ typeUrl: `/${MsgUpdateProvider.$type}`, value: MsgUpdateProvider.fromPartial(providerMsg) }], "devnet provider update");
+      registrations.push({ provider: address, code: r.code, rawLog: r.rawLog });
+      if (!certOnChain()) {
+        const rc = await chain.submitAs(address, [certMsg]);
+        registrations.push({ provider: address, code: rc.code, rawLog: rc.rawLog });
+      }
+    }
+    if (audited && auditMsg) {
+      let ra = await audited;
+      if (ra.code !== 0) ra = await chain.submitAs(AUDITOR1.address, [auditMsg], "devnet audit"); // provider was not there yet
+      registrations.push({ provider: address, code: ra.code, rawLog: ra.rawLog });
+      if (ra.code === 0) ownAudits.set(address, [{ auditor: AUDITOR1.address, attributes: profile.auditedAttributes }]);
+    }
+  };
+  const registered: Promise<void> =
+    opts.register === false
+      ? Promise.resolve()
+      : Promise.all(profiles.map((p) => registerOne(p))).then(
+          () => undefined,
+          (e: unknown) => console.error("[devnet] provider registration failed:", e),
+        );
 
   // ---- bidding
   const effective = (profile: ProviderProfile): "normal" | "late-bids" | "no-bids" => {
@@ -228,10 +238,12 @@ export async function startProviders(chain: DevnetChain, opts: StartProvidersOpt
     for (const order of orders) {
       let need: GroupNeed;
       try {
+        if (!order.groupSpec) continue;
         need = parseGroupSpec(order.groupSpec);
       } catch {
         continue;
       }
+      if (need.units.length === 0) continue;
       for (const profile of profiles) {
         const address = profile.account.address;
         const mode = effective(profile);
@@ -277,6 +289,7 @@ export async function startProviders(chain: DevnetChain, opts: StartProvidersOpt
     decisions,
     bids,
     registrations,
+    registered,
     certificate(provider) {
       const c = certs.get(provider);
       if (!c) throw new Error(`unknown provider ${provider}`);
