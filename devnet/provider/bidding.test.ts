@@ -6,6 +6,10 @@ import { corpusSdl, manifestOf, sleep, waitFor } from "./helpers.test-util";
 import { buildProfiles, assignBehaviours } from "./profiles";
 import { startProviders, type SimulatedFleet } from "./start";
 
+/** parsed SDL YAML, tweaked freely by the tests */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Yaml = any;
+
 const profiles = buildProfiles(1, PROVIDER_ACCOUNTS, false);
 const byName = (n: string) => profiles.find((p) => p.account.name === n)!;
 const audits = (name: string) => (byName(name).auditedAttributes.length ? [{ auditor: AUDITOR1.address, attributes: byName(name).auditedAttributes }] : []);
@@ -13,8 +17,8 @@ const bidders = (spec: unknown) =>
   profiles.filter((p) => decide(p, parseGroupSpec(spec), audits(p.account.name)).bid).map((p) => p.account.name);
 
 /** A corpus SDL, tweaked, turned into its chain-sdk group spec. */
-async function specOf(file: string, tweak?: (sdl: Record<string, any>) => void) {
-  const sdl = corpusSdl(file) as Record<string, any>;
+async function specOf(file: string, tweak?: (sdl: Yaml) => void) {
+  const sdl = corpusSdl(file) as Yaml;
   tweak?.(sdl);
   return (await manifestOf(sdl)).groupSpecs[0]!;
 }
@@ -50,28 +54,28 @@ describe("bid decisions", () => {
   });
   it("placement attributes and signedBy", async () => {
     const eu = await specOf("react.yaml", (s) => {
-      for (const pl of Object.values(s.profiles.placement) as any[]) pl.attributes = { region: "eu-central" };
+      for (const pl of Object.values(s.profiles.placement) as Yaml[]) pl.attributes = { region: "eu-central" };
     });
     expect(bidders(eu)).toEqual(["provider2"]);
     const audited = await specOf("react.yaml", (s) => {
-      for (const pl of Object.values(s.profiles.placement) as any[]) {
+      for (const pl of Object.values(s.profiles.placement) as Yaml[]) {
         pl.attributes = { host: "akash" };
         pl.signedBy = { anyOf: [AUDITOR1.address] };
       }
     });
     expect(bidders(audited)).toEqual(["provider1", "provider2", "provider4"]);
     const mainnetAuditor = await specOf("react.yaml", (s) => {
-      for (const pl of Object.values(s.profiles.placement) as any[]) pl.signedBy = { anyOf: ["akash1365yvmc4s7awdyj3n2sav7xfx76adc6dnmlx63"] };
+      for (const pl of Object.values(s.profiles.placement) as Yaml[]) pl.signedBy = { anyOf: ["akash1365yvmc4s7awdyj3n2sav7xfx76adc6dnmlx63"] };
     });
     expect(bidders(mainnetAuditor)).toEqual([]);
   });
   it("more resources than the inventory", async () => {
     const huge = await specOf("react.yaml", (s) => {
-      for (const p of Object.values(s.profiles.compute) as any[]) p.resources.cpu.units = 200;
+      for (const p of Object.values(s.profiles.compute) as Yaml[]) p.resources.cpu.units = 200;
     });
     expect(bidders(huge)).toEqual([]);
     const many = await specOf("react.yaml", (s) => {
-      for (const d of Object.values(s.deployment) as any[]) for (const pl of Object.values(d) as any[]) pl.count = 2000;
+      for (const d of Object.values(s.deployment) as Yaml[]) for (const pl of Object.values(d) as Yaml[]) pl.count = 2000;
     });
     expect(bidders(many)).toEqual([]);
     expect(bidders(await specOf("react.yaml"))).toHaveLength(6);
@@ -80,7 +84,7 @@ describe("bid decisions", () => {
     const small = parseGroupSpec(await specOf("react.yaml"));
     const big = parseGroupSpec(
       await specOf("react.yaml", (s) => {
-        for (const p of Object.values(s.profiles.compute) as any[]) p.resources.cpu.units = 8;
+        for (const p of Object.values(s.profiles.compute) as Yaml[]) p.resources.cpu.units = 8;
       }),
     );
     const p1 = byName("provider1");
