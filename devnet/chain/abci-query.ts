@@ -32,7 +32,12 @@ const pageResp = (r: { nextKey: Uint8Array | null; total: number }) => ({ nextKe
 
 /** Converts the eventual `escrowAccount: null` etc. to undefined for fromPartial. */
 const clean = (o: any): any =>
-  JSON.parse(JSON.stringify(o, (_k, v) => (v === null ? undefined : v instanceof Uint8Array ? { $u8: b64(v) } : v)), (_k, v) =>
+  JSON.parse(
+    JSON.stringify(o, function (this: any, k, v) {
+      const raw = this[k];
+      return raw === null ? undefined : raw instanceof Uint8Array ? { $u8: b64(raw) } : v;
+    }),
+    (_k, v) =>
     v && typeof v === "object" && "$u8" in v ? fromB64(v.$u8) : v,
   );
 
