@@ -43,6 +43,12 @@ export interface StartProvidersOptions {
   logIntervalMs?: number;
   /** register providers/certs/audits on chain at start (default true) */
   register?: boolean;
+  /**
+   * wait for the registration txs to be committed before returning (default true). submitAs resolves when a
+   * block commits, so the chain must already be producing blocks; pass false to return as soon as the gateways
+   * listen and await `fleet.registered` later.
+   */
+  awaitRegistration?: boolean;
 }
 
 export interface BidRecord {
@@ -150,8 +156,7 @@ export async function startProviders(chain: DevnetChain, opts: StartProvidersOpt
     gateways.set(address, gw);
   }
 
-  // ---- registration on chain (not awaited here: submitAs resolves when a block commits, and the chain may not
-  // be producing blocks yet; `fleet.registered` resolves once every registration tx is in)
+  // ---- registration on chain (`fleet.registered` resolves once every registration tx is committed)
   const registerOne = async (profile: ProviderProfile) => {
     const address = profile.account.address;
     const gw = gateways.get(address)!;
@@ -282,6 +287,7 @@ export async function startProviders(chain: DevnetChain, opts: StartProvidersOpt
   };
 
   const unsubOrders = chain.onOrdersOpened(onOrders);
+  if (opts.awaitRegistration ?? true) await registered;
   const unsubBlock = chain.onBlock(onBlock);
 
   const fleet: SimulatedFleet = {
