@@ -148,12 +148,15 @@ export async function startDevnet(opts: DevnetOptions = {}): Promise<Devnet> {
     void save().catch((e) => console.error("devnet: snapshot failed:", e));
     return app.height();
   };
+  // While the providers register (several txs each, one block apart) blocks come every 50 ms, so that
+  // "devnet ready" does not wait seconds for bootstrap txs; then the configured block time applies.
+  let booting = true;
   const schedule = () => {
     if (stopped) return;
     timer = setTimeout(() => {
       if (!stalled) produceBlock();
       schedule();
-    }, blockTimeMs);
+    }, booting ? Math.min(50, blockTimeMs) : blockTimeMs);
   };
   schedule();
 
@@ -209,6 +212,7 @@ export async function startDevnet(opts: DevnetOptions = {}): Promise<Devnet> {
     });
     await mirrorMainnetAudits(app);
   }
+  booting = false;
 
   const endpoints: DevnetEndpoints = {
     chainId: CHAIN_ID,

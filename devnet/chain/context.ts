@@ -30,8 +30,20 @@ export const GAS = {
 
 export class GasMeter {
   used = 0;
+  private unmetered = 0;
   constructor(readonly limit: number) {}
+  /** Runs `fn` without metering it, then charges `flat` (for work whose size the signer cannot foresee). */
+  flat<T>(flat: number, descriptor: string, fn: () => T): T {
+    this.unmetered++;
+    try {
+      return fn();
+    } finally {
+      this.unmetered--;
+      this.consume(flat, descriptor);
+    }
+  }
   consume(amount: number, descriptor: string): void {
+    if (this.unmetered > 0) return;
     this.used += amount;
     if (this.used > this.limit) {
       throw sdkErr.outOfGas(

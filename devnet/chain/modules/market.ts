@@ -175,9 +175,10 @@ export function createLease(ctx: Ctx, msg: akashV1beta5.MsgCreateLease): void {
 
   bid.state = "active";
   order.state = "active";
-  for (const other of ctx.state.bids.values()) {
-    if (sameOrder(other, id) && other.provider !== id.provider && other.state === "open") closeBidRec(ctx, other, "lost");
-  }
+  // Losing bids are charged a flat amount, not their whole escrow refund: providers keep bidding between the
+  // tenant's simulate and delivery, and a gas cost that grew with them would make "auto" fees run out of gas.
+  const losing = [...ctx.state.bids.values()].filter((o) => sameOrder(o, id) && o.provider !== id.provider && o.state === "open");
+  ctx.gas.flat(1000 * losing.length, "lost bids", () => losing.forEach((o) => closeBidRec(ctx, o, "lost")));
   const lease: LeaseRec = { ...id, state: "active", price: { ...bid.price }, createdAt: ctx.height, closedOn: 0, reason: 0 };
   ctx.gas.write(3);
   ctx.state.leases.set(bidKey(id), lease);
