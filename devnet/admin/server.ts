@@ -17,7 +17,7 @@ export interface AdminDeps {
 const FAULTS = ["down", "http500", "late-bids", "no-bids", "drop-streams", "expired-cert", "unregistered-cert"] as const satisfies readonly ProviderFault[];
 
 const faultBody = z.object({ provider: z.string().regex(/^akash1[0-9a-z]{38}$/), fault: z.enum(FAULTS).nullable() });
-const stallBody = z.object({ stalled: z.boolean() }).default({ stalled: true });
+const stallBody = z.object({ stalled: z.boolean().default(true) });
 const logRateBody = z.object({ linesPerSecond: z.number().nonnegative().max(100_000) });
 
 export function startAdmin(deps: AdminDeps, host: string, port: number): Promise<{ port: number; close(): Promise<void> }> {
