@@ -14,7 +14,7 @@ export const metadata: Metadata = {
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang="en">
-      <body className="flex min-h-full flex-col">
+      <body className="flex h-screen flex-col">
         <header className="flex items-center gap-6 border-b border-neutral-200 bg-white px-4 py-2">
           <Link href="/" className="font-semibold text-neutral-900">
             Akash Tenant Console
@@ -25,7 +25,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             <Link href="/drafts" className="hover:underline">Drafts</Link>
           </nav>
         </header>
-        <main className="flex flex-1 flex-col">
+        <main className="flex min-h-0 flex-1 flex-col overflow-auto">
           <Providers>{children}</Providers>
         </main>
       </body>

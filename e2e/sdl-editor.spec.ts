@@ -21,7 +21,7 @@ test.describe("SDL editor", () => {
     await expect(page.getByText("Fix the errors to see the groups and manifest.")).toBeVisible();
 
     // The quick fix in the Problems panel renames the reference back.
-    await editor.problems.getByRole("button", { name: /web/ }).filter({ hasNotText: "line" }).first().click();
+    await editor.problems.getByRole("button", { name: "Quick fix: Change to web" }).click();
     await expect(editor.problemCounts).toContainText("0 errors");
     await expect(editor.manifestVersion).toHaveText(validVersion!);
   });
@@ -35,7 +35,7 @@ test.describe("SDL editor", () => {
     await expect(problem).toBeVisible();
     await problem.click();
     const line = Number((await problem.getAttribute("aria-label"))!.match(/line (\d+)/)![1]);
-    await expect(page.locator(".monaco-editor .current-line")).toBeAttached();
+    await expect(page.locator(".monaco-editor .current-line").first()).toBeAttached();
     const cursorLine = await page.evaluate(() => {
       const w = window as unknown as { monaco: { editor: { getEditors(): { getPosition(): { lineNumber: number } }[] } } };
       return w.monaco.editor.getEditors()[0]!.getPosition().lineNumber;

@@ -1,5 +1,6 @@
 "use client";
 import type { SdlDiagnostic, SdlQuickFix } from "@/lib/sdl/diagnostics";
+import { InlineCode } from "@/components/ui/inline-code";
 
 interface Props {
   diagnostics: readonly SdlDiagnostic[];
@@ -39,16 +40,17 @@ export function ProblemsPanel({ diagnostics, pending, onSelect, onApplyFix }: Pr
                     {d.severity === "error" ? "●" : "▲"}
                   </span>
                   <span className="font-mono text-xs text-neutral-500 tabular-nums">{position}</span>
-                  <span className="flex-1">{d.message}</span>
+                  <span className="flex-1"><InlineCode text={d.message} /></span>
                 </button>
                 {d.fixes?.map((fix) => (
                   <button
                     key={fix.title}
                     type="button"
                     onClick={() => onApplyFix(fix)}
-                    className="shrink-0 rounded border border-neutral-300 px-1.5 text-xs hover:bg-neutral-100"
+                    aria-label={`Quick fix: ${fix.title.replaceAll("`", "")}`}
+                    className="shrink-0 rounded border border-blue-300 bg-blue-50 px-1.5 text-xs text-blue-900 hover:bg-blue-100"
                   >
-                    {fix.title}
+                    <InlineCode text={fix.title} />
                   </button>
                 ))}
               </li>
