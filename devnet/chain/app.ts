@@ -19,6 +19,7 @@ import { akashV1beta4, akashV1beta5, b64, cosmos, decToString, msgCodecs, toBigI
 import { Ctx, GasMeter, type AbciEvent } from "./context";
 import { ChainError, sdkErr } from "./errors";
 import { closeDeployment } from "./modules/deployment";
+import { marketParams } from "./params";
 import { settleAccount } from "./modules/escrow";
 import {
   bidKey,
@@ -205,6 +206,16 @@ export class App implements DevnetChain {
   getAccountPubkey(address: string): Uint8Array | undefined {
     const pk = this.state.accounts.get(address)?.pubkey;
     return pk ? new Uint8Array(Buffer.from(pk, "base64")) : undefined;
+  }
+
+  getAuditedAttributes(owner: string): { auditor: string; attributes: { key: string; value: string }[] }[] {
+    return [...this.state.audits.values()]
+      .filter((a) => a.owner === owner)
+      .map((a) => ({ auditor: a.auditor, attributes: a.attributes.map((x) => ({ ...x })) }));
+  }
+
+  bidMinDeposit(): { denom: string; amount: string } {
+    return { ...marketParams.bidMinDeposit };
   }
 
   getCertificates(owner: string): CertificateView[] {
