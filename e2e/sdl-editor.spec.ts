@@ -11,7 +11,7 @@ test.describe("SDL editor", () => {
 
     // Misspell the service reference under `deployment:` (line 31 of the default SDL).
     const original = await editor.text();
-    const broken = original.replace(/\ndeployment:\n  web:/, "\ndeployment:\n  wbe:");
+    const broken = original.replace(/\ndeployment:\n {2}web:/, "\ndeployment:\n  wbe:");
     await editor.replaceText(broken);
 
     const problem = editor.problem(/line 31, column 3/);

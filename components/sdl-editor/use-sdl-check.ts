@@ -62,14 +62,14 @@ export function useSdlCheck(text: string): SdlCheckState {
       if (inFlight.current && queued.current === null) queued.current = inFlight.current.text;
       inFlight.current = null;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+     
   }, []);
 
   useEffect(() => {
     queued.current = text;
     setState((s) => (s.pending ? s : { ...s, pending: true }));
     sendQueued();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+     
   }, [text]);
 
   return state;
