@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase } from "@/lib/db/test-database";
+import { deploymentsRepository, type DeploymentsRepository, type NewDeployment } from "@/lib/db/deployments";
+
+const OWNER = "akash15yk64u7zc9g9k2yr2wmzeva5qgwxps6ytfzgqy";
+const OTHER = "akash1ftvgh9rdfnn48rtjy2x4xw50tsr6vzfc8npy7k";
+
+const input = (dseq: string): NewDeployment => ({
+  network: "devnet",
+  dseq,
+  name: "Web",
+  draftId: null,
+  sdl: "version: '2.0'\n",
+  manifestJson: "[]",
+  manifestVersion: "ab".repeat(32),
+  depositDenom: "uact",
+  depositAmount: "5000000",
+  state: "open",
+  createTxHash: "AA",
+});
+
+describe("deploymentsRepository", () => {
+  let database: ReturnType<typeof createTestDatabase>;
+  let repo: DeploymentsRepository;
+  beforeAll(() => {
+    database = createTestDatabase();
+    repo = deploymentsRepository(database.db);
+  });
+  afterAll(() => database.dispose());
+
+  it("saves once per (network, owner, dseq), even when the save is retried", async () => {
+    await repo.save(OWNER, input("100"));
+    await repo.save(OWNER, input("100"));
+    expect((await repo.list(OWNER, "devnet", { take: 10, skip: 0 })).total).toBe(1);
+    expect(await repo.get(OWNER, "sandbox-2", "100")).toBeUndefined();
+  });
+
+  it("records leases and marks the deployment leased; another owner sees nothing", async () => {
+    await repo.save(OWNER, input("200"));
+    const leased = await repo.recordLeases(OWNER, "devnet", "200", [
+      { gseq: 1, oseq: 1, provider: "akash1prov", bseq: 1, priceDenom: "uact", priceAmount: "12.5", state: "manifest_pending", createTxHash: "BB" },
+    ]);
+    expect(leased?.state).toBe("leased");
+    expect(leased?.leases).toEqual([expect.objectContaining({ gseq: 1, provider: "akash1prov", state: "manifest_pending", manifestError: null })]);
+    expect(await repo.get(OTHER, "devnet", "200")).toBeUndefined();
+    expect(await repo.recordLeases(OTHER, "devnet", "200", [])).toBeUndefined();
+    expect(await repo.setState(OTHER, "devnet", "200", "closed")).toBeUndefined();
+  });
+
+  it("keeps the SDL and manifest of a closed deployment", async () => {
+    await repo.save(OWNER, input("300"));
+    const closed = await repo.setState(OWNER, "devnet", "300", "closed");
+    expect(closed).toMatchObject({ state: "closed", sdl: "version: '2.0'\n", manifestJson: "[]" });
+    expect(closed?.closedAt).toBeInstanceOf(Date);
+  });
+});

@@ -1,0 +1,126 @@
+import "server-only";
+import type { PrismaClient } from "@prisma/client";
+
+export const DEPLOYMENT_STATES = ["creating", "open", "leased", "closed", "failed"] as const;
+export type DeploymentState = (typeof DEPLOYMENT_STATES)[number];
+export const LEASE_STATES = ["manifest_pending", "manifest_sent", "closed"] as const;
+export type LeaseState = (typeof LEASE_STATES)[number];
+
+export interface LeaseRecord {
+  gseq: number;
+  oseq: number;
+  provider: string;
+  bseq: number;
+  priceDenom: string;
+  priceAmount: string;
+  state: LeaseState;
+  manifestError: string | null;
+  createTxHash: string | null;
+}
+
+export interface DeploymentRecord {
+  id: string;
+  owner: string;
+  network: string;
+  dseq: string;
+  name: string;
+  draftId: string | null;
+  sdl: string;
+  manifestJson: string;
+  manifestVersion: string;
+  depositDenom: string;
+  depositAmount: string;
+  state: DeploymentState;
+  createTxHash: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  closedAt: Date | null;
+  leases: LeaseRecord[];
+}
+
+export type NewDeployment = Omit<DeploymentRecord, "id" | "owner" | "createdAt" | "updatedAt" | "closedAt" | "leases">;
+
+type Row = Awaited<ReturnType<PrismaClient["deployment"]["findFirstOrThrow"]>> & { leases?: LeaseRow[] };
+type LeaseRow = Awaited<ReturnType<PrismaClient["lease"]["findFirstOrThrow"]>>;
+
+function toRecord(row: Row): DeploymentRecord {
+  return {
+    ...row,
+    state: row.state as DeploymentState,
+    leases: (row.leases ?? []).map((l) => ({
+      gseq: l.gseq,
+      oseq: l.oseq,
+      provider: l.provider,
+      bseq: l.bseq,
+      priceDenom: l.priceDenom,
+      priceAmount: l.priceAmount,
+      state: l.state as LeaseState,
+      manifestError: l.manifestError,
+      createTxHash: l.createTxHash,
+    })),
+  };
+}
+
+/**
+ * The deployments this console created, per owner address and network. A closed deployment keeps its SDL and
+ * manifest so it can be redeployed. Every query is scoped by owner: another address never reads or changes them.
+ */
+export function deploymentsRepository(db: PrismaClient) {
+  const where = (owner: string, network: string, dseq: string) => ({ network_owner_dseq: { network, owner, dseq } });
+
+  return {
+    /** Idempotent on (network, owner, dseq): a retried save after a flaky response does not duplicate. */
+    async save(owner: string, input: NewDeployment): Promise<DeploymentRecord> {
+      const row = await db.deployment.upsert({
+        where: where(owner, input.network, input.dseq),
+        create: { ...input, owner },
+        update: { state: input.state, createTxHash: input.createTxHash ?? undefined },
+        include: { leases: true },
+      });
+      return toRecord(row);
+    },
+
+    async get(owner: string, network: string, dseq: string): Promise<DeploymentRecord | undefined> {
+      const row = await db.deployment.findUnique({ where: where(owner, network, dseq), include: { leases: true } });
+      return row ? toRecord(row) : undefined;
+    },
+
+    async list(owner: string, network: string, page: { take: number; skip: number }): Promise<{ items: DeploymentRecord[]; total: number }> {
+      const [rows, total] = await Promise.all([
+        db.deployment.findMany({ where: { owner, network }, orderBy: { createdAt: "desc" }, take: page.take, skip: page.skip, include: { leases: true } }),
+        db.deployment.count({ where: { owner, network } }),
+      ]);
+      return { items: rows.map(toRecord), total };
+    },
+
+    async setState(owner: string, network: string, dseq: string, state: DeploymentState): Promise<DeploymentRecord | undefined> {
+      const existing = await db.deployment.findUnique({ where: where(owner, network, dseq) });
+      if (!existing) return undefined;
+      const row = await db.deployment.update({
+        where: { id: existing.id },
+        data: { state, closedAt: state === "closed" ? new Date() : undefined },
+        include: { leases: true },
+      });
+      return toRecord(row);
+    },
+
+    /** Records accepted leases (one per group); the deployment becomes "leased". */
+    async recordLeases(owner: string, network: string, dseq: string, leases: Omit<LeaseRecord, "manifestError">[]): Promise<DeploymentRecord | undefined> {
+      const existing = await db.deployment.findUnique({ where: where(owner, network, dseq) });
+      if (!existing) return undefined;
+      await db.$transaction([
+        ...leases.map((l) =>
+          db.lease.upsert({
+            where: { deploymentId_gseq_oseq: { deploymentId: existing.id, gseq: l.gseq, oseq: l.oseq } },
+            create: { ...l, deploymentId: existing.id },
+            update: { provider: l.provider, bseq: l.bseq, priceDenom: l.priceDenom, priceAmount: l.priceAmount, state: l.state, createTxHash: l.createTxHash },
+          }),
+        ),
+        db.deployment.update({ where: { id: existing.id }, data: { state: "leased" } }),
+      ]);
+      return this.get(owner, network, dseq);
+    },
+  };
+}
+
+export type DeploymentsRepository = ReturnType<typeof deploymentsRepository>;
