@@ -1,0 +1,40 @@
+import { z } from "zod";
+import { SDL_MAX_BYTES } from "@/lib/sdl/limits";
+
+const dseq = z.string().regex(/^[1-9]\d{0,19}$/, "a dseq is a positive integer");
+const address = z.string().regex(/^akash1[02-9ac-hj-np-z]{38,58}$/, "not an akash address");
+const baseAmount = z.string().regex(/^\d{1,30}$/, "an amount in base units");
+const decAmount = z.string().regex(/^\d{1,30}(\.\d{1,18})?$/, "a decimal amount");
+const txHash = z.string().regex(/^[0-9A-Fa-f]{64}$/, "a transaction hash");
+
+export const dseqParam = dseq;
+
+/** What the browser records after MsgCreateDeployment was included. */
+export const saveDeploymentBody = z.object({
+  dseq,
+  name: z.string().trim().min(1).max(120),
+  draftId: z.string().max(64).nullable(),
+  sdl: z.string().refine((s) => new TextEncoder().encode(s).length <= SDL_MAX_BYTES, "an SDL may be at most 1 MiB"),
+  manifestJson: z.string().max(4 * SDL_MAX_BYTES),
+  manifestVersion: z.string().regex(/^[0-9a-f]{64}$/, "a lowercase hex sha256"),
+  deposit: z.object({ denom: z.enum(["uakt", "uact"]), amount: baseAmount }),
+  createTxHash: txHash,
+});
+
+export const recordLeasesBody = z.object({
+  txHash,
+  leases: z
+    .array(
+      z.object({
+        gseq: z.number().int().min(1),
+        oseq: z.number().int().min(1),
+        bseq: z.number().int().min(0),
+        provider: address,
+        price: z.object({ denom: z.string().min(1).max(128), amount: decAmount }),
+      }),
+    )
+    .min(1)
+    .max(64),
+});
+
+export const updateDeploymentBody = z.object({ state: z.enum(["closed", "failed"]) });
