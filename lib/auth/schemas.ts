@@ -1,0 +1,26 @@
+import { z } from "zod";
+
+/** The bodies of app/api/auth; the server parses requests with them, the browser the responses. */
+const base64 = (bytes: number, what: string) =>
+  z
+    .string()
+    .regex(/^[A-Za-z0-9+/]+={0,2}$/, `${what} must be base64`)
+    .refine((s) => Math.floor((s.length * 3) / 4) - (s.match(/=+$/)?.[0].length ?? 0) === bytes, `${what} must be ${bytes} bytes`);
+
+export const akashAddressSchema = z.string().regex(/^akash1[02-9ac-hj-np-z]{38}$/, "must be an akash1… account address");
+
+export const nonceResponseSchema = z.object({ nonce: z.string().min(16), message: z.string().min(1) });
+export type NonceResponse = z.infer<typeof nonceResponseSchema>;
+
+export const verifyBodySchema = z.object({
+  address: akashAddressSchema,
+  /** compressed secp256k1 public key */
+  pubkey: base64(33, "pubkey"),
+  /** r||s as in StdSignature.signature */
+  signature: base64(64, "signature"),
+  nonce: z.string().min(16).max(128),
+});
+export type VerifyBody = z.infer<typeof verifyBodySchema>;
+
+export const sessionResponseSchema = z.object({ address: akashAddressSchema.nullable() });
+export type SessionResponse = z.infer<typeof sessionResponseSchema>;
