@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { getDb } from "@/lib/db/client";
-import { draftsRepository, LOCAL_OWNER } from "@/lib/db/drafts";
+import { cookies } from "next/headers";
+import { draftsRepository } from "@/lib/db/drafts";
+import { draftOwner } from "@/lib/drafts/owner.server";
 import { DRAFTS_PAGE_SIZE } from "@/lib/drafts/schemas";
 import { DraftList } from "@/components/drafts/draft-list";
 
@@ -9,7 +11,7 @@ export const metadata = { title: "Drafts · Akash Tenant Console" };
 
 export default async function DraftsPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
   const page = Math.max(1, Number((await searchParams).page) || 1);
-  const { items, total } = await draftsRepository(getDb()).list(LOCAL_OWNER, { take: DRAFTS_PAGE_SIZE, skip: (page - 1) * DRAFTS_PAGE_SIZE });
+  const { items, total } = await draftsRepository(getDb()).list(await draftOwner(await cookies()), { take: DRAFTS_PAGE_SIZE, skip: (page - 1) * DRAFTS_PAGE_SIZE });
   const pages = Math.max(1, Math.ceil(total / DRAFTS_PAGE_SIZE));
   return (
     <div className="mx-auto w-full max-w-4xl p-6">

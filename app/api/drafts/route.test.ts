@@ -1,6 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { NextRequest } from "next/server";
 import { createTestDatabase } from "@/lib/db/test-database";
+
+// lib/env/server parses DATABASE_URL when first imported, which createTestDatabase's import does before the line
+// below runs; read it lazily so the handlers use the test database, not the developer's data/console.db.
+vi.mock("@/lib/env/server", () => ({ serverEnv: { get DATABASE_URL() { return process.env.DATABASE_URL ?? ""; }, NODE_ENV: "test" } }));
 
 // The handlers read DATABASE_URL once, at import: point it at a fresh database first.
 const database = createTestDatabase();

@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { getDb } from "@/lib/db/client";
-import { draftsRepository, LOCAL_OWNER } from "@/lib/db/drafts";
+import { draftsRepository } from "@/lib/db/drafts";
+import { draftOwner } from "@/lib/drafts/owner.server";
 import { updateDraftBody } from "@/lib/drafts/schemas";
 import { readJson, route } from "@/lib/http/route.server";
 import { AppError } from "@/lib/errors/app-error";
@@ -9,21 +10,21 @@ type Params = { id: string };
 
 const notFound = () => new AppError("not_found", "This draft does not exist (it may have been deleted in another tab).");
 
-export const GET = route<Params>(async (_req, { params }) => {
-  const draft = await draftsRepository(getDb()).get(LOCAL_OWNER, params.id);
+export const GET = route<Params>(async (req, { params }) => {
+  const draft = await draftsRepository(getDb()).get(await draftOwner(req), params.id);
   if (!draft) throw notFound();
   return NextResponse.json(draft);
 });
 
 export const PATCH = route<Params>(async (req, { params }) => {
   const patch = await readJson(req, updateDraftBody);
-  const draft = await draftsRepository(getDb()).update(LOCAL_OWNER, params.id, patch);
+  const draft = await draftsRepository(getDb()).update(await draftOwner(req), params.id, patch);
   if (!draft) throw notFound();
   const { content: _omit, ...summary } = draft;
   return NextResponse.json(summary);
 });
 
-export const DELETE = route<Params>(async (_req, { params }) => {
-  if (!(await draftsRepository(getDb()).remove(LOCAL_OWNER, params.id))) throw notFound();
+export const DELETE = route<Params>(async (req, { params }) => {
+  if (!(await draftsRepository(getDb()).remove(await draftOwner(req), params.id))) throw notFound();
   return NextResponse.json({ deleted: true });
 });

@@ -1,11 +1,12 @@
 import { NextResponse } from "next/server";
 import { getDb } from "@/lib/db/client";
-import { draftsRepository, LOCAL_OWNER } from "@/lib/db/drafts";
+import { draftsRepository } from "@/lib/db/drafts";
+import { draftOwner } from "@/lib/drafts/owner.server";
 import { route } from "@/lib/http/route.server";
 import { AppError } from "@/lib/errors/app-error";
 
-export const GET = route<{ id: string }>(async (_req, { params }) => {
-  const items = await draftsRepository(getDb()).versions(LOCAL_OWNER, params.id);
+export const GET = route<{ id: string }>(async (req, { params }) => {
+  const items = await draftsRepository(getDb()).versions(await draftOwner(req), params.id);
   if (!items) throw new AppError("not_found", "This draft does not exist.");
   return NextResponse.json({ items });
 });
