@@ -98,5 +98,16 @@ export function useDraftAutosave({ draftId, content, name, initialContent, onCre
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  return { status, saveNow: save };
+  /** Saves now and resolves once the server has exactly the text on screen (or throws after ~10 s). */
+  const saveNow = useCallback(async () => {
+    clearTimeout(timer.current);
+    for (let i = 0; i < 100 && (inFlight.current || isDirty()); i++) {
+      if (inFlight.current) await new Promise((r) => setTimeout(r, 100));
+      else await save();
+    }
+    if (isDirty()) throw new Error("The draft could not be saved yet; your text is kept in this browser. Try again in a moment.");
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [save]);
+
+  return { status, saveNow };
 }

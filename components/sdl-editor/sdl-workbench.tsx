@@ -1,5 +1,6 @@
 "use client";
 import dynamic from "next/dynamic";
+import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { SdlDiagnostic, SdlQuickFix } from "@/lib/sdl/diagnostics";
 import { SDL_MAX_BYTES } from "@/lib/sdl/limits";
@@ -11,6 +12,7 @@ import type { SdlEditorHandle } from "./sdl-editor";
 import { useDraftAutosave, type SaveStatus } from "@/components/drafts/use-draft-autosave";
 import { backupKey, clearBackup, readBackup, type DraftBackup } from "@/components/drafts/local-backup";
 import { VersionHistory } from "@/components/drafts/version-history";
+import { draftsApi } from "@/lib/drafts/api-client";
 
 const SdlEditor = dynamic(() => import("./sdl-editor"), {
   ssr: false,
@@ -44,7 +46,8 @@ export function SdlWorkbench({ draft, initialContent, initialName, sdlSchema }: 
     // Same page, new address: a reload now opens the saved draft, and the editor keeps its state.
     window.history.replaceState(null, "", `/drafts/${id}`);
   }, []);
-  const { status } = useDraftAutosave({ draftId, content, name, initialContent: draft?.content ?? initialContent, onCreated });
+  const router = useRouter();
+  const { status, saveNow } = useDraftAutosave({ draftId, content, name, initialContent: draft?.content ?? initialContent, onCreated });
 
   useEffect(() => {
     const found = readBackup(backupKey(draft?.id ?? null));
@@ -56,6 +59,17 @@ export function SdlWorkbench({ draft, initialContent, initialName, sdlSchema }: 
   const diagnostics = check.result?.diagnostics ?? [];
   const selectDiagnostic = (d: SdlDiagnostic) => editorHandle.current?.revealPosition(d.range.startLine, d.range.startColumn);
   const applyFix = (fix: SdlQuickFix) => setContent((c) => applyTextEdits(c, fix.edits));
+  const reviewAndDeploy = async () => {
+    try {
+      // the review page reads the draft from the server: make sure it has exactly this text
+      let id = draftId;
+      if (id) await saveNow();
+      else id = (await draftsApi.create({ name, content })).id;
+      router.push(`/drafts/${id}/deploy`);
+    } catch (err) {
+      setNotice(err instanceof Error ? err.message : "The draft could not be saved; nothing was deployed.");
+    }
+  };
 
   return (
     <div className="flex min-h-0 flex-1 flex-col">
@@ -72,6 +86,7 @@ export function SdlWorkbench({ draft, initialContent, initialName, sdlSchema }: 
         draftId={draftId}
         onRestore={(text) => setContent(text)}
         validation={check}
+        onDeploy={check.result?.valid && !check.pending ? () => void reviewAndDeploy() : null}
       />
       {notice && (
         <p role="status" className="border-b border-neutral-200 bg-blue-50 px-4 py-1.5 text-sm text-blue-900">
@@ -128,9 +143,11 @@ interface ToolbarProps {
   draftId: string | null;
   onRestore(content: string): void;
   validation: ReturnType<typeof useSdlCheck>;
+  /** null while the SDL has errors (or is being checked) */
+  onDeploy: (() => void) | null;
 }
 
-function Toolbar({ name, onRename, status, content, onImport, onNotice, draftId, onRestore, validation }: ToolbarProps) {
+function Toolbar({ name, onRename, status, content, onImport, onNotice, draftId, onRestore, validation, onDeploy }: ToolbarProps) {
   const fileInput = useRef<HTMLInputElement>(null);
   return (
     <div className="flex flex-wrap items-center gap-3 border-b border-neutral-200 bg-white px-4 py-2">
@@ -174,6 +191,15 @@ function Toolbar({ name, onRename, status, content, onImport, onNotice, draftId,
           onClick={() => download(`${slugify(name) || "deploy"}.yaml`, content)}
         >
           Download
+        </button>
+        <button
+          type="button"
+          disabled={!onDeploy}
+          title={onDeploy ? undefined : "Fix the errors in the Problems panel first"}
+          onClick={() => onDeploy?.()}
+          className="rounded bg-neutral-900 px-3 py-1 text-sm text-white disabled:opacity-40"
+        >
+          Review and deploy
         </button>
       </div>
     </div>

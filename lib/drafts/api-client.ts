@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AppError, errorBodySchema } from "@/lib/errors/app-error";
+import { callApi } from "@/lib/http/json-client";
 
 // The browser's side of app/api/drafts: every response is parsed, so a proxy's HTML error page or a changed
 // server shows up as a clear message instead of `undefined` somewhere in the editor.
@@ -16,20 +16,10 @@ export type DraftDto = z.infer<typeof draftSchema>;
 const versionSchema = z.object({ id: z.string(), createdAt: z.string(), size: z.number() });
 export type DraftVersionDto = z.infer<typeof versionSchema>;
 
-async function call<T>(schema: z.ZodType<T>, input: string, init?: RequestInit): Promise<T> {
-  let res: Response;
-  try {
-    res = await fetch(input, { ...init, headers: { "content-type": "application/json", ...init?.headers } });
-  } catch {
-    throw new AppError("internal", "The console's server cannot be reached. Your text is kept in this browser until it can.", { status: 0 });
-  }
-  const body: unknown = await res.json().catch(() => null);
-  if (!res.ok) {
-    const parsed = errorBodySchema.safeParse(body);
-    if (parsed.success) throw new AppError(parsed.data.error.code, parsed.data.error.message, { status: res.status });
-    throw new AppError("internal", `The console's server answered ${res.status} without an explanation.`, { status: res.status });
-  }
-  return schema.parse(body);
+const UNREACHABLE = "The console's server cannot be reached. Your text is kept in this browser until it can.";
+
+function call<T>(schema: z.ZodType<T>, input: string, init: RequestInit = {}): Promise<T> {
+  return callApi(schema, input, { ...init, unreachable: UNREACHABLE });
 }
 
 export const draftsApi = {

@@ -1,0 +1,75 @@
+"use client";
+import { useState } from "react";
+import { mintActMsg } from "@/lib/chain/messages";
+import { fromBaseUnits, toBaseUnits } from "@/lib/chain/denom";
+import { signAndBroadcast, type TxStage } from "@/lib/wallet/sign-and-broadcast";
+import type { ConnectedWallet } from "@/components/wallet/wallet-provider";
+import type { Network } from "@/lib/networks";
+import { TxProgress } from "./tx-progress";
+
+interface Props {
+  network: Network;
+  wallet: ConnectedWallet;
+  /** uact still missing for the deposit */
+  shortfall: bigint;
+  aktBalance: bigint | undefined;
+  onMinted(): void;
+}
+
+/**
+ * ACT is minted by burning AKT (the BME module); the chain converts at its oracle price when the mint executes,
+ * which may be a few blocks later on mainnet. So the tenant chooses how much AKT to burn, we send MsgMintACT on its
+ * own, and the deposit step re-reads the ACT balance instead of assuming the outcome.
+ */
+export function MintAct({ network, wallet, shortfall, aktBalance, onMinted }: Props) {
+  const [akt, setAkt] = useState(() => fromBaseUnits(shortfall, 6));
+  const [stage, setStage] = useState<TxStage | null>(null);
+  const busy = stage !== null && stage.stage !== "failed" && stage.stage !== "included";
+  let amount: bigint | null = null;
+  try {
+    amount = toBaseUnits(akt, 6);
+  } catch {
+    amount = null;
+  }
+  const tooMuch = amount !== null && aktBalance !== undefined && amount > aktBalance;
+
+  return (
+    <section aria-labelledby="mint-heading" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm">
+      <h3 id="mint-heading" className="font-medium">Not enough ACT for the deposit</h3>
+      <p className="mt-1">
+        This SDL is priced in ACT and the deposit needs {fromBaseUnits(shortfall, 6)} ACT more than the account holds. ACT is
+        minted by burning AKT at the chain&apos;s oracle price (1 ACT is worth 1 USD). Mint some, then create the deployment.
+      </p>
+      <label className="mt-2 flex items-center gap-2">
+        <span>AKT to burn</span>
+        <input value={akt} onChange={(e) => setAkt(e.target.value)} inputMode="decimal" className="w-32 rounded border border-neutral-300 px-2 py-1" aria-invalid={amount === null || tooMuch} />
+        {aktBalance !== undefined && <span className="text-xs text-neutral-600">you hold {fromBaseUnits(aktBalance, 6)} AKT</span>}
+      </label>
+      {amount === null && <p role="alert" className="mt-1 text-red-700">Write an amount like 12.5.</p>}
+      {tooMuch && <p role="alert" className="mt-1 text-red-700">That is more AKT than the account holds.</p>}
+      <button
+        type="button"
+        disabled={busy || amount === null || amount <= 0n || tooMuch}
+        className="mt-2 rounded bg-amber-700 px-3 py-1 text-white disabled:opacity-50"
+        onClick={async () => {
+          try {
+            await signAndBroadcast({
+              client: await wallet.getSigningClient(),
+              signerAddress: wallet.address,
+              msgs: [mintActMsg({ owner: wallet.address, amount: { denom: "uakt", amount: amount!.toString() } })],
+              feeDenom: "uakt",
+              gasPrice: network.gasPrice.replace(/[a-z]+$/, ""),
+              onStage: setStage,
+            });
+            onMinted();
+          } catch {
+            /* the failed stage carries the message */
+          }
+        }}
+      >
+        Mint ACT
+      </button>
+      <div className="mt-2"><TxProgress title="Minting ACT" stage={stage} /></div>
+    </section>
+  );
+}

@@ -1,0 +1,55 @@
+import { z } from "zod";
+import { callApi } from "@/lib/http/json-client";
+
+// The browser's side of app/api/deployments; responses are parsed so a proxy's error page reads as a message.
+const leaseSchema = z.object({
+  gseq: z.number(),
+  oseq: z.number(),
+  provider: z.string(),
+  bseq: z.number(),
+  priceDenom: z.string(),
+  priceAmount: z.string(),
+  state: z.enum(["manifest_pending", "manifest_sent", "closed"]),
+  manifestError: z.string().nullable(),
+});
+export const deploymentRecordSchema = z.object({
+  dseq: z.string(),
+  name: z.string(),
+  draftId: z.string().nullable(),
+  sdl: z.string(),
+  manifestJson: z.string(),
+  manifestVersion: z.string(),
+  depositDenom: z.string(),
+  depositAmount: z.string(),
+  state: z.enum(["creating", "open", "leased", "closed", "failed"]),
+  createdAt: z.string(),
+  leases: z.array(leaseSchema),
+});
+export type DeploymentRecordDto = z.infer<typeof deploymentRecordSchema>;
+
+const UNREACHABLE = "The console's server cannot be reached; the deployment on chain is not affected. Reload to try again.";
+
+function call<T>(schema: z.ZodType<T>, input: string, init: RequestInit = {}): Promise<T> {
+  return callApi(schema, input, { ...init, unreachable: UNREACHABLE });
+}
+
+export interface SaveDeploymentInput {
+  dseq: string;
+  name: string;
+  draftId: string | null;
+  sdl: string;
+  manifestJson: string;
+  manifestVersion: string;
+  deposit: { denom: "uakt" | "uact"; amount: string };
+  createTxHash: string;
+}
+
+export const deploymentsApi = {
+  save: (input: SaveDeploymentInput) => call(deploymentRecordSchema, "/api/deployments", { method: "POST", body: JSON.stringify(input) }),
+  get: (dseq: string) => call(deploymentRecordSchema, `/api/deployments/${encodeURIComponent(dseq)}`),
+  list: () => call(z.object({ items: z.array(deploymentRecordSchema), total: z.number() }), "/api/deployments"),
+  setState: (dseq: string, state: "closed" | "failed") =>
+    call(deploymentRecordSchema, `/api/deployments/${encodeURIComponent(dseq)}`, { method: "PATCH", body: JSON.stringify({ state }) }),
+  recordLeases: (dseq: string, input: { txHash: string; leases: { gseq: number; oseq: number; bseq: number; provider: string; price: { denom: string; amount: string } }[] }) =>
+    call(deploymentRecordSchema, `/api/deployments/${encodeURIComponent(dseq)}/leases`, { method: "POST", body: JSON.stringify(input) }),
+};
