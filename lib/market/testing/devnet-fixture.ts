@@ -1,0 +1,80 @@
+/**
+ * Test support: the real devnet (devnet/start.ts) and tenant1 signing through the console's own registry and
+ * message builders, so that what the tests read back is what a tenant's transaction put on chain.
+ * devnet/ stands for the outside world; only tests and benches reach into it, never lib/ code.
+ */
+import type { GroupSpec } from "@akashnetwork/chain-sdk/private-types/akash.v1beta4";
+import { Decimal } from "@cosmjs/math";
+import { DirectSecp256k1HdWallet } from "@cosmjs/proto-signing";
+import { GasPrice, SigningStargateClient } from "@cosmjs/stargate";
+import { createDeploymentMsg } from "@/lib/chain/messages";
+import { createRegistry } from "@/lib/chain/registry";
+import { corpusDeployment } from "@/lib/chain/testing/corpus";
+import type { SimulatedFleet } from "../../../devnet/provider/start";
+import { startDevnet, type Devnet, type DevnetOptions } from "../../../devnet/start";
+
+export const TENANT1_MNEMONIC = "test test test test test test test test test test test junk";
+export const TENANT1 = "akash15yk64u7zc9g9k2yr2wmzeva5qgwxps6ytfzgqy";
+
+export interface DevnetFixture {
+  devnet: Devnet;
+  /** the simulated providers (profiles, decisions); undefined with `providers: false` */
+  fleet: SimulatedFleet | undefined;
+  client: SigningStargateClient;
+  /** creates a deployment from a corpus SDL; returns its dseq and the tx height */
+  deploy(file: string, deposit?: { denom: string; amount: string }): Promise<{ dseq: string; height: number }>;
+  waitBlocks(n: number): Promise<void>;
+  stop(): Promise<void>;
+}
+
+let nextDseq = BigInt(Date.now()) * 10n;
+
+export async function startDevnetFixture(opts: DevnetOptions = {}): Promise<DevnetFixture> {
+  const devnet = await startDevnet({ rpcPort: 0, restPort: 0, adminPort: 0, providerBasePort: 0, blockTimeMs: 200, ...opts });
+  const wallet = await DirectSecp256k1HdWallet.fromMnemonic(TENANT1_MNEMONIC, { prefix: "akash" });
+  const client = await SigningStargateClient.connectWithSigner(devnet.endpoints.rpc, wallet, {
+    registry: createRegistry(),
+    gasPrice: GasPrice.fromString("0.025uakt"),
+    broadcastPollIntervalMs: 50,
+  });
+  const waitBlocks = async (n: number) => {
+    const target = devnet.chain.height() + n;
+    while (devnet.chain.height() < target) await new Promise((r) => setTimeout(r, 20));
+  };
+  return {
+    devnet,
+    fleet: devnet.fleet as SimulatedFleet | undefined,
+    client,
+    waitBlocks,
+    async deploy(file, deposit) {
+      const { groups: sdlGroups, hash } = await corpusDeployment(file);
+      const groups = devnetPriceWorkaround(sdlGroups);
+      const denom = groups[0]?.resources[0]?.price?.denom ?? "uact";
+      const dseq = (nextDseq++).toString();
+      const msg = createDeploymentMsg({ owner: TENANT1, dseq, groups, hash, deposit: deposit ?? { denom, amount: "5000000" } });
+      const res = await client.signAndBroadcast(TENANT1, [msg], "auto");
+      if (res.code !== 0) throw new Error(`deployment of ${file} failed: ${res.rawLog}`);
+      return { dseq, height: res.height };
+    },
+    async stop() {
+      client.disconnect();
+      await devnet.stop();
+    },
+  };
+}
+
+/**
+ * The devnet decodes MsgCreateDeployment with chain-sdk's patched DecCoin (which already divides the LegacyDec wire
+ * value by 1e18) and then divides again when it treats the amount as atomics, so a correctly encoded max price of
+ * 10000 uact arrives as 1e-14 and no provider bids. Until devnet/chain/codec.ts is fixed, the tests pre-scale the
+ * price the way devnet/chain.test.ts does; the console's own encoding (lib/chain/messages) is left as it is.
+ */
+function devnetPriceWorkaround(groups: readonly GroupSpec[]): GroupSpec[] {
+  return groups.map((g) => ({
+    ...g,
+    resources: g.resources.map((ru) => ({
+      ...ru,
+      price: ru.price ? { denom: ru.price.denom, amount: Decimal.fromUserInput(ru.price.amount, 18).atomics } : ru.price,
+    })),
+  }));
+}
