@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import "./globals.css";
+import { WalletHeader } from "@/components/wallet/wallet-header";
 import { Providers } from "./providers";
 
 // Every page is rendered per request: the CSP nonce (middleware.ts) must be stamped on its scripts.
@@ -15,20 +16,21 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
   return (
     <html lang="en">
       <body className="flex h-screen flex-col">
-        <header className="flex items-center gap-6 border-b border-neutral-200 bg-white px-4 py-2">
-          <Link href="/" className="font-semibold text-neutral-900">
-            Akash Tenant Console
-          </Link>
-          <nav aria-label="Main" className="flex gap-4 text-sm">
-            <Link href="/new" className="hover:underline">New deployment</Link>
-            <Link href="/templates" className="hover:underline">Templates</Link>
-            <Link href="/drafts" className="hover:underline">Drafts</Link>
-            <Link href="/deployments" className="hover:underline">Deployments</Link>
-          </nav>
-        </header>
-        <main className="flex min-h-0 flex-1 flex-col overflow-auto">
-          <Providers>{children}</Providers>
-        </main>
+        {/* The header is inside the providers: its wallet button needs the wallet and query contexts. */}
+        <Providers>
+          <header className="relative flex items-center gap-6 border-b border-neutral-200 bg-white px-4 py-2">
+            <Link href="/" className="font-semibold text-neutral-900">
+              Akash Tenant Console
+            </Link>
+            <nav aria-label="Main" className="flex gap-4 text-sm">
+              <Link href="/new" className="hover:underline">New deployment</Link>
+              <Link href="/templates" className="hover:underline">Templates</Link>
+              <Link href="/drafts" className="hover:underline">Drafts</Link>
+            </nav>
+            <WalletHeader />
+          </header>
+          <main className="flex min-h-0 flex-1 flex-col overflow-auto">{children}</main>
+        </Providers>
       </body>
     </html>
   );
