@@ -1,0 +1,101 @@
+import "server-only";
+import type { RestClient } from "@/lib/chain/rest";
+import { PROBE_INTERVAL_MS, type ProvidersRepository } from "@/lib/db/providers";
+import { AppError, isAppError } from "@/lib/errors/app-error";
+import type { Network } from "@/lib/networks";
+import { probeProvider, type ProbeResult } from "@/lib/market/provider-probe.server";
+import { providerInfoFrom, type ProviderInfo, type ProvidersAnswer } from "@/lib/market/provider-info";
+import { ssrfOptionsFor } from "@/lib/provider-gateway/ssrf.server";
+
+/**
+ * The server half of /api/providers: chain record + audits per provider (falling back to our last snapshot
+ * when the node is down), uptime from our probes, and a probe of every provider whose last probe is older than
+ * PROBE_INTERVAL_MS. The answer waits for those probes at most `waitMs`: a slow gateway must not slow the table,
+ * its probe finishes in the background and counts from the next request on.
+ */
+
+export interface DirectoryDeps {
+  network: Pick<Network, "id">;
+  rest: Pick<RestClient, "provider" | "auditedAttributes">;
+  repo: ProvidersRepository;
+  probe?: (hostUri: string) => Promise<ProbeResult>;
+  waitMs?: number;
+  now?: () => Date;
+}
+
+export const PROBE_WAIT_MS = 2_000;
+
+interface Known {
+  owner: string;
+  hostUri: string;
+  attributes: { key: string; value: string }[];
+  auditors: string[];
+  source: "chain" | "snapshot";
+}
+
+export async function loadProviderInfos(owners: readonly string[], deps: DirectoryDeps): Promise<ProvidersAnswer> {
+  const network = deps.network.id;
+  const now = deps.now ?? (() => new Date());
+  const snapshots = await deps.repo.snapshots(network, owners);
+  const unknown: string[] = [];
+  const failures: AppError[] = [];
+
+  const known = (
+    await Promise.all(
+      owners.map(async (owner): Promise<Known | null> => {
+        try {
+          const [p, audits] = await Promise.all([deps.rest.provider(owner), deps.rest.auditedAttributes(owner)]);
+          if (!p) {
+            unknown.push(owner);
+            return null;
+          }
+          const k: Known = { owner, hostUri: p.hostUri, attributes: p.attributes, auditors: audits.filter((a) => a.attributes.length > 0).map((a) => a.auditor), source: "chain" };
+          await deps.repo.saveSnapshot(network, { owner, hostUri: k.hostUri, attributes: k.attributes, auditedBy: k.auditors });
+          return k;
+        } catch (err) {
+          const snap = snapshots.get(owner);
+          if (snap) return { owner, hostUri: snap.hostUri, attributes: snap.attributes, auditors: snap.auditedBy, source: "snapshot" };
+          failures.push(isAppError(err) ? err : new AppError("chain.unknown", `Reading provider ${owner} failed.`, { cause: err }));
+          unknown.push(owner);
+          return null;
+        }
+      }),
+    )
+  ).filter((k): k is Known => k !== null);
+
+  // nothing from the chain and nothing stored: say why instead of answering an empty list
+  if (known.length === 0 && failures.length > 0) throw failures[0]!;
+
+  const fingerprints = await probeStale(known, deps, now);
+  const stats = await deps.repo.probeStats(network, known.map((k) => k.owner), now());
+  const providers: ProviderInfo[] = known.map((k) =>
+    providerInfoFrom({ ...k, probes: stats.get(k.owner) ?? null, tlsFingerprint256: fingerprints.get(k.owner) ?? null }),
+  );
+  return { network, providers, unknown };
+}
+
+async function probeStale(known: readonly Known[], deps: DirectoryDeps, now: () => Date): Promise<Map<string, string>> {
+  const network = deps.network.id;
+  const last = await deps.repo.lastProbeAt(network, known.map((k) => k.owner));
+  const due = known.filter((k) => {
+    const at = last.get(k.owner);
+    return !at || now().getTime() - at.getTime() >= PROBE_INTERVAL_MS;
+  });
+  const fingerprints = new Map<string, string>();
+  if (due.length === 0) return fingerprints;
+
+  const ssrf = ssrfOptionsFor(deps.network);
+  const probe = deps.probe ?? ((hostUri: string) => probeProvider(hostUri, ssrf));
+  const runs = due.map(async (k) => {
+    const claim = await deps.repo.claimProbe(network, k.owner, now());
+    if (!claim) return; // another request or instance is probing it
+    const r = await probe(k.hostUri);
+    await deps.repo.completeProbe(claim, r);
+    if (r.tlsFingerprint256) fingerprints.set(k.owner, r.tlsFingerprint256);
+  });
+  const all = Promise.all(runs.map((p) => p.catch((err: unknown) => console.error("[providers] probe failed to record:", err))));
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([all, new Promise<void>((r) => (timer = setTimeout(r, deps.waitMs ?? PROBE_WAIT_MS)))]);
+  clearTimeout(timer);
+  return fingerprints;
+}

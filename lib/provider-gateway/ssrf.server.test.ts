@@ -1,0 +1,88 @@
+import { describe, expect, it } from "vitest";
+import { AppError } from "@/lib/errors/app-error";
+import { classifyAddress, resolveProviderTarget, ssrfOptionsFor, type Resolver, type SsrfOptions } from "@/lib/provider-gateway/ssrf.server";
+import { resolveNetwork } from "@/lib/networks";
+
+const mainnet = ssrfOptionsFor(resolveNetwork("akashnet-2"));
+const devnet = ssrfOptionsFor(resolveNetwork("devnet"));
+const dns = (answers: Record<string, string[]>): Resolver => async (host) => {
+  const a = answers[host];
+  if (!a) throw Object.assign(new Error("not found"), { code: "ENOTFOUND" });
+  return a.map((address) => ({ address, family: address.includes(":") ? 6 : 4 }));
+};
+
+async function refused(hostUri: string, opts: SsrfOptions = mainnet): Promise<string> {
+  const err = await resolveProviderTarget(hostUri, opts).then(() => undefined, (e: unknown) => e);
+  expect(err, hostUri).toBeInstanceOf(AppError);
+  expect((err as AppError).code).toBe("provider.unreachable");
+  return (err as AppError).message;
+}
+
+describe("resolveProviderTarget", () => {
+  it("refuses anything but https", async () => {
+    expect(await refused("http://provider.example.com:8443")).toMatch(/http is not allowed, only https/);
+    expect(await refused("file:///etc/passwd")).toMatch(/file is not allowed/);
+    expect(await refused("gopher://1.2.3.4")).toMatch(/gopher is not allowed/);
+    expect(await refused("not a url")).toMatch(/not a URL/);
+  });
+
+  it("refuses credentials in the URL", async () => {
+    expect(await refused("https://user:pass@provider.example.com:8443")).toMatch(/credentials/);
+    expect(await refused("https://user@8.8.8.8")).toMatch(/credentials/);
+  });
+
+  it("refuses private, link-local, metadata, multicast and unspecified literals", async () => {
+    expect(await refused("https://10.0.0.5:8443")).toMatch(/private address \(10\.0\.0\.5\)/);
+    expect(await refused("https://172.20.1.1")).toMatch(/private/);
+    expect(await refused("https://192.168.1.1")).toMatch(/private/);
+    expect(await refused("https://169.254.169.254/latest/meta-data")).toMatch(/link-local address \(169\.254\.169\.254\)/);
+    expect(await refused("https://224.0.0.1")).toMatch(/multicast/);
+    expect(await refused("https://0.0.0.0:8443")).toMatch(/unspecified/);
+    expect(await refused("https://[::]:8443")).toMatch(/unspecified/);
+    expect(await refused("https://[fe80::1]")).toMatch(/link-local/);
+    expect(await refused("https://[fd00::1]")).toMatch(/private/);
+    // the embedded IPv4 address decides for mapped and NAT64 forms
+    expect(await refused("https://[::ffff:10.0.0.1]")).toMatch(/private/);
+    expect(await refused("https://[::ffff:169.254.169.254]")).toMatch(/link-local/);
+    // WHATWG URL turns 0x7f.1 into 127.0.0.1 before we look at it
+    expect(await refused("https://0x7f.1:8443")).toMatch(/loopback/);
+  });
+
+  it("refuses loopback unless the network is the devnet", async () => {
+    expect(await refused("https://127.0.0.1:8443")).toMatch(/loopback address \(127\.0\.0\.1\)/);
+    expect(await refused("https://[::1]:8443")).toMatch(/loopback address \(::1\)/);
+    expect(await refused("https://localhost:8443", { ...mainnet, resolve: dns({ localhost: ["127.0.0.1", "::1"] }) })).toMatch(/"localhost" points to a loopback/);
+    const t = await resolveProviderTarget("https://127.0.0.1:8443", devnet);
+    expect(t).toMatchObject({ address: "127.0.0.1", family: 4, servername: null });
+    expect(await refused("https://10.0.0.1:8443", devnet)).toMatch(/private/);
+  });
+
+  it("refuses a name whose DNS answers a private address, even beside a public one", async () => {
+    const resolve = dns({ "evil.example": ["10.1.2.3"], "mixed.example": ["93.184.216.34", "192.168.0.10"], "v6.example": ["::1"] });
+    expect(await refused("https://evil.example:8443", { ...mainnet, resolve })).toMatch(/"evil\.example" points to a private address \(10\.1\.2\.3\)/);
+    expect(await refused("https://mixed.example", { ...mainnet, resolve })).toMatch(/192\.168\.0\.10/);
+    expect(await refused("https://v6.example", { ...mainnet, resolve })).toMatch(/loopback/);
+    const err = await resolveProviderTarget("https://nowhere.example", { ...mainnet, resolve }).catch((e: AppError) => e);
+    expect((err as AppError).message).toMatch(/does not resolve \(ENOTFOUND\)/);
+  });
+
+  it("pins a public name to the address it checked and keeps the name for SNI", async () => {
+    const t = await resolveProviderTarget("https://provider.example.com:8443", { ...mainnet, resolve: dns({ "provider.example.com": ["93.184.216.34"] }) });
+    expect(t).toMatchObject({ address: "93.184.216.34", family: 4, servername: "provider.example.com" });
+    expect(t.url.port).toBe("8443");
+  });
+});
+
+describe("classifyAddress", () => {
+  it.each([
+    ["8.8.8.8", "public"],
+    ["100.64.0.1", "private"],
+    ["198.18.0.1", "reserved"],
+    ["255.255.255.255", "reserved"],
+    ["2606:4700:4700::1111", "public"],
+    ["ff02::1", "multicast"],
+    ["64:ff9b::a00:1", "private"],
+    ["::ffff:8.8.8.8", "public"],
+    ["2001:db8::1", "reserved"],
+  ])("%s is %s", (ip, cls) => expect(classifyAddress(ip)).toBe(cls));
+});
