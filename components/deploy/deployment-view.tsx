@@ -1,0 +1,104 @@
+"use client";
+import Link from "next/link";
+import { useState } from "react";
+import { useQueryClient } from "@tanstack/react-query";
+import { useWallet } from "@/components/wallet/wallet-provider";
+import { closeDeploymentMsg } from "@/lib/chain/messages";
+import { deploymentsApi } from "@/lib/deploy/api-client";
+import { signAndBroadcast, type TxStage } from "@/lib/wallet/sign-and-broadcast";
+import { TxProgress } from "./tx-progress";
+import { useDeployment } from "./use-deployment";
+import { LeaseTable } from "./lease-table";
+import { BidsStep } from "./bids-step";
+
+interface Props {
+  dseq: string;
+  /** read-only view of another owner's deployment (?owner=), when no wallet is connected */
+  ownerParam: string | null;
+}
+
+/** A deployment after creation: bids while groups are open, then its leases; close it from here. */
+export function DeploymentView({ dseq, ownerParam }: Props) {
+  const { wallet, network, sessionAddress } = useWallet();
+  const queryClient = useQueryClient();
+  const owner = wallet?.address ?? ownerParam;
+  const { chain, leases, record, groups } = useDeployment(network, owner, dseq, Boolean(owner) && sessionAddress === owner);
+  const [closeStage, setCloseStage] = useState<TxStage | null>(null);
+
+  if (!owner) {
+    return <p className="m-6 text-neutral-600">Connect your wallet to see deployment {dseq}.</p>;
+  }
+  if (chain.isError) return <p role="alert" className="m-6 rounded bg-red-50 px-3 py-2 text-red-800">{chain.error.message}</p>;
+  if (chain.isPending) return <p className="m-6 text-neutral-500">Loading deployment {dseq}…</p>;
+  if (!chain.data) {
+    return (
+      <p role="alert" className="m-6 rounded bg-amber-50 px-3 py-2">
+        The chain has no deployment {dseq} for {owner}. If you just created it, it appears with the next block.
+      </p>
+    );
+  }
+
+  const active = chain.data.state === "active";
+  const activeLeases = (leases.data ?? []).filter((l) => l.state === "active");
+  const leasedGroups = new Set(activeLeases.map((l) => l.id.gseq));
+  const openGroups = chain.data.groups.filter((g) => g.state === "open" && !leasedGroups.has(g.id.gseq));
+  const canSign = wallet !== null && wallet.address === owner;
+
+  const close = async () => {
+    if (!wallet) return;
+    try {
+      await signAndBroadcast({
+        client: await wallet.getSigningClient(),
+        signerAddress: wallet.address,
+        msgs: [closeDeploymentMsg({ owner: wallet.address, dseq })],
+        feeDenom: "uakt",
+        gasPrice: network.gasPrice.replace(/[a-z]+$/, ""),
+        onStage: setCloseStage,
+      });
+      if (record.data) await deploymentsApi.setState(dseq, "closed").catch(() => undefined);
+      await queryClient.invalidateQueries({ queryKey: ["chain", network.id] });
+    } catch {
+      /* shown by the failed stage */
+    }
+  };
+
+  return (
+    <div className="mx-auto w-full max-w-6xl space-y-5 p-6">
+      <header className="flex flex-wrap items-baseline gap-3">
+        <h1 className="text-xl font-semibold">{record.data?.name ?? `Deployment ${dseq}`}</h1>
+        <span className="font-mono text-sm text-neutral-500">dseq {dseq}</span>
+        <span role="status" className={`rounded px-2 py-0.5 text-xs ${active ? "bg-green-100 text-green-900" : "bg-neutral-200"}`}>
+          {active ? (openGroups.length ? "Waiting for bids" : "Active") : "Closed"}
+        </span>
+        {record.data?.draftId && <Link className="text-sm underline" href={`/drafts/${record.data.draftId}`}>Open the SDL</Link>}
+      </header>
+      {active && openGroups.length > 0 && (
+        <BidsStep
+          network={network}
+          owner={owner}
+          dseq={dseq}
+          groups={groups}
+          openGroups={openGroups.map((g) => g.id.gseq)}
+          wallet={canSign ? wallet : null}
+          hasRecord={Boolean(record.data)}
+          onCloseDeployment={canSign ? close : undefined}
+        />
+      )}
+      {activeLeases.length > 0 && <LeaseTable network={network} leases={activeLeases} records={record.data?.leases ?? []} />}
+      {active && canSign && (
+        <section aria-label="Close" className="space-y-2">
+          <button
+            type="button"
+            onClick={() => void close()}
+            disabled={closeStage !== null && closeStage.stage !== "failed"}
+            className="rounded border border-red-300 px-3 py-1.5 text-sm text-red-800 hover:bg-red-50 disabled:opacity-50"
+          >
+            Close deployment
+          </button>
+          <p className="text-xs text-neutral-500">Closing ends every lease and returns what is left of the deposit.</p>
+          <TxProgress title="Closing the deployment" stage={closeStage} />
+        </section>
+      )}
+    </div>
+  );
+}

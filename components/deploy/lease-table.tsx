@@ -1,0 +1,56 @@
+"use client";
+import type { ChainLease } from "@/lib/chain/rest-schemas";
+import type { DeploymentRecordDto } from "@/lib/deploy/api-client";
+import { normalizeBidPrice } from "@/lib/market/price";
+import type { Network } from "@/lib/networks";
+import { formatUsd } from "@/lib/format/units";
+
+const MANIFEST_STATE: Record<string, string> = {
+  manifest_pending: "Manifest not sent yet",
+  manifest_sent: "Manifest sent",
+  closed: "Closed",
+};
+
+/** The active leases with their price and whether the provider has the manifest. */
+export function LeaseTable({ network, leases, records }: { network: Network; leases: ChainLease[]; records: DeploymentRecordDto["leases"] }) {
+  return (
+    <section aria-labelledby="leases-heading">
+      <h2 id="leases-heading" className="text-lg font-medium">Leases</h2>
+      <table className="mt-2 w-full text-left text-sm">
+        <caption className="sr-only">Active leases</caption>
+        <thead className="text-neutral-500">
+          <tr>
+            <th scope="col" className="py-1">Group</th>
+            <th scope="col">Provider</th>
+            <th scope="col">Price per month</th>
+            <th scope="col">Manifest</th>
+          </tr>
+        </thead>
+        <tbody>
+          {leases.map((l) => {
+            const price = normalizeBidPrice(l.price, { averageBlockTimeSeconds: network.averageBlockTimeSeconds, aktUsd: null });
+            const rec = records.find((r) => r.gseq === l.id.gseq && r.oseq === l.id.oseq);
+            return (
+              <tr key={`${l.id.gseq}-${l.id.oseq}`} className="border-t border-neutral-200">
+                <td className="py-1.5">{l.id.gseq}</td>
+                <td className="font-mono text-xs">{l.id.provider}</td>
+                <td>
+                  {Number(price.perMonth).toLocaleString("en-US", { maximumFractionDigits: 4 })} {price.symbol}
+                  {price.usdPerMonth !== null && ` (${formatUsd(price.usdPerMonth)})`}
+                </td>
+                <td>
+                  {rec ? MANIFEST_STATE[rec.state] : "Not recorded by this console"}
+                  {rec?.state === "manifest_pending" && (
+                    <span className="block text-xs text-neutral-500">
+                      The lease is active on chain. Sending the manifest to the provider comes with the provider connection; it is recorded here so nothing is lost.
+                    </span>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
+  );
+}
