@@ -9,10 +9,15 @@ test.beforeEach(async ({ devnet }) => {
 test.describe("wallet", () => {
   test("connects Keplr in one click: address, balances, and a signed-in session that owns new drafts", async ({ page, wallet, browser }) => {
     const header = new WalletHeader(page);
+    // balances follow NewBlock events from the devnet's CometBFT websocket
+    const newBlock = page
+      .waitForEvent("websocket", (ws) => ws.url().endsWith(":26657/websocket"))
+      .then((ws) => ws.waitForEvent("framereceived", (f) => String(f.payload).includes("tendermint/event/NewBlock")));
     await page.goto("/");
     await header.connect("Keplr");
     await header.expectAccount(TENANT1.address);
     await header.expectSignedIn(TENANT1.address);
+    await newBlock;
     expect(wallet.calls).toEqual(expect.arrayContaining(["experimentalSuggestChain", "enable akash-devnet-1", "getKey", "signArbitrary"]));
 
     // genesis gives tenant1 1,000,000 AKT and 10,000 ACT; other tests spend some of it

@@ -38,13 +38,13 @@ export function AccountMenu({ wallet }: { wallet: ConnectedWallet }) {
         onClick={() => setOpen((o) => !o)}
         className="flex items-center gap-2 rounded border border-neutral-300 px-2.5 py-1 text-sm hover:bg-neutral-100"
       >
-        <span className="max-w-40 truncate font-medium">{wallet.name}</span>
+        <span className="hidden max-w-40 truncate font-medium sm:inline">{wallet.name}</span>
         <span data-testid="wallet-address" title={wallet.address} className="font-mono text-xs text-neutral-600">
           {shortAddress(wallet.address)}
         </span>
       </button>
       {open && (
-        <div id={panelId} role="dialog" aria-label="Wallet account" className="absolute right-0 z-20 mt-1 w-80 rounded border border-neutral-200 bg-white p-3 text-sm shadow-lg">
+        <div id={panelId} role="dialog" aria-label="Wallet account" className="absolute right-0 z-20 mt-1 w-80 max-w-[calc(100vw-1rem)] rounded border border-neutral-200 bg-white p-3 text-sm shadow-lg">
           <p className="font-medium">{wallet.name}</p>
           <p className="text-xs text-neutral-500">
             {WALLET_LABELS[wallet.kind]}

@@ -51,7 +51,7 @@ export function ConnectMenu() {
           role="menu"
           aria-label="Choose a wallet"
           onKeyDown={onMenuKey}
-          className="absolute right-0 z-20 mt-1 w-64 rounded border border-neutral-200 bg-white py-1 shadow-lg"
+          className="absolute right-0 z-20 mt-1 w-72 rounded border border-neutral-200 bg-white py-1 shadow-lg"
         >
           {kinds.map((kind, i) => (
             <button

@@ -10,7 +10,7 @@ import { type ConnectedWallet, useWallet } from "@/components/wallet/wallet-prov
 export function WalletHeader() {
   const { network, wallet, sessionAddress, status, signIn } = useWallet();
   return (
-    <div className="ml-auto flex items-center gap-3">
+    <div className="ml-auto flex shrink-0 items-center gap-3">
       <span className="hidden rounded-full bg-neutral-100 px-2 py-0.5 text-xs text-neutral-700 sm:inline" title={network.chainId}>
         {network.chainName}
       </span>
