@@ -83,6 +83,8 @@ describe("createRestClient against the devnet", () => {
     expect(audits[0]!.attributes).toContainEqual({ key: "region", value: audited.region });
     const unaudited = fx.fleet!.profiles.find((x) => x.auditedAttributes.length === 0)!;
     expect(await rest.auditedAttributes(unaudited.account.address)).toEqual([]);
+    const everyAudit = await rest.allAuditedAttributes();
+    expect(new Set(everyAudit.map((a) => a.owner))).toContain(audited.account.address);
   });
 
   it("answers null for a deployment or provider that does not exist", async () => {

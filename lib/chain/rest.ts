@@ -199,6 +199,15 @@ export function createRestClient(restUrl: string, fetchImpl: typeof fetch = fetc
       return r.items;
     },
 
+    /** every audit record on chain (one paginated list: cheaper than one query per provider for a directory) */
+    async allAuditedAttributes(call?: CallOptions): Promise<S.AuditedAttributes[]> {
+      const r = await all(async (key) => {
+        const { data, height } = await get("audited attributes list", "/akash/audit/v1/audit/attributes/list", pageQuery({ key }), S.auditsResponse, call);
+        return { items: data.providers, nextKey: data.pagination.nextKey, height };
+      });
+      return r.items;
+    },
+
     /** the deployment's escrow account (scope deployment, xid "<owner>/<dseq>"); null when there is none */
     async escrowAccount(owner: string, dseq: string, call?: CallOptions): Promise<S.ChainEscrowAccount | null> {
       const xid = `${owner}/${dseq}`;

@@ -28,6 +28,18 @@ const GiB = 1024 ** 3;
 /** beyond these, per instance, many providers have no single node big enough */
 const LARGE = { cpuMillis: 32_000, memoryBytes: 128 * GiB, gpus: 4 };
 
+/**
+ * A GroupView quantity ({ val: "1000" }) as a number. The text is what the type promises; bytes (ASCII digits)
+ * are accepted too, since chain-sdk's manifestToSortedJSON leaves them as bytes when Uint8Array comes from
+ * another realm (jsdom, iframes).
+ */
+export function resourceQuantity(v: { val: unknown } | undefined | null): number {
+  const val = v?.val;
+  if (typeof val === "string" || typeof val === "number") return Number(val) || 0;
+  if (val && typeof val === "object") return Number(String.fromCharCode(...Object.values(val as Record<string, number>))) || 0;
+  return 0;
+}
+
 const has = (p: ProviderInfo, key: string, value = "true") => p.attributes.some((a) => a.key === key && a.value === value);
 /** " 2 of the 6 providers we know offer one." — `verb` is [singular, plural] */
 const count = (n: number | null, known: number, verb: [string, string] = ["does", "do"]) =>
@@ -57,7 +69,7 @@ function checksOf(g: GroupView): Check[] {
   }
 
   for (const { resource: r, count: replicas } of g.resources) {
-    const gpus = Number(r.gpu?.units?.val ?? "0");
+    const gpus = resourceQuantity(r.gpu?.units);
     if (gpus > 0) {
       const models = (r.gpu.attributes ?? []).filter((a) => a.value === "true" && a.key.startsWith("vendor/")).map((a) => a.key);
       const label = models.length ? models.map((m) => m.replace(/^vendor\//, "").replace("/model/", " ")).join(" or ") : "any model";
@@ -82,8 +94,8 @@ function checksOf(g: GroupView): Check[] {
     if ((r.endpoints ?? []).some((e) => e.kind === 2)) {
       add({ kind: "ip-lease", requirement: "dedicated IP (IP lease)", test: (p) => attributeValue(p.attributes, "feat-endpoint-ip") === "true", say: (n, k) => `It asks for a dedicated IP address; only providers with IP leases enabled bid.${count(n, k, ["has them", "have them"])}` });
     }
-    const cpu = Number(r.cpu?.units?.val ?? "0");
-    const mem = Number(r.memory?.size?.val ?? "0");
+    const cpu = resourceQuantity(r.cpu?.units);
+    const mem = resourceQuantity(r.memory?.size);
     const big = [
       cpu >= LARGE.cpuMillis ? `${cpu / 1000} CPU cores` : null,
       mem >= LARGE.memoryBytes ? `${Math.round(mem / GiB)} GiB of memory` : null,

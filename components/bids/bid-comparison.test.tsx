@@ -1,0 +1,159 @@
+// @vitest-environment jsdom
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import React from "react";
+import { act, cleanup, fireEvent, render, screen, within } from "@testing-library/react";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { BidComparison, type BidComparisonProps } from "@/components/bids/bid-comparison";
+import { useDeploymentBids, type DeploymentBids, type EnrichedBid } from "@/components/bids/use-deployment-bids";
+import { sharedDir } from "@/lib/chain/testing/corpus";
+import { bidKey } from "@/lib/market/bids-stream";
+import { providerInfoFrom } from "@/lib/market/provider-info";
+import { resolveNetwork } from "@/lib/networks";
+import { checkSdl, type GroupView } from "@/lib/sdl/check";
+import { AUDITOR1 } from "../../devnet/accounts";
+import { buildProfiles } from "../../devnet/provider/profiles";
+import { MAINNET_AUDITOR } from "../../devnet/start";
+
+vi.mock("@/components/bids/use-deployment-bids", () => ({ useDeploymentBids: vi.fn() }));
+// vitest.config.ts sets no JSX runtime, so esbuild compiles .tsx (tsconfig "jsx": "preserve") to classic
+// React.createElement calls that look React up globally; Next compiles the same files with the automatic runtime.
+(globalThis as { React?: typeof React }).React = React;
+
+const OWNER = "akash15yk64u7zc9g9k2yr2wmzeva5qgwxps6ytfzgqy";
+const network = resolveNetwork("akashnet-2");
+const profiles = buildProfiles(1);
+const providers = profiles.map((p) =>
+  providerInfoFrom({
+    owner: p.account.address,
+    hostUri: `https://${p.account.name}.example.com:8443`,
+    attributes: p.attributes,
+    auditors: p.auditedAttributes.length ? [AUDITOR1.address, MAINNET_AUDITOR] : [],
+    probes: { total: 10, ok: 10 - p.index, lastAt: new Date() },
+  }),
+);
+let gpuGroups: GroupView[];
+beforeAll(async () => {
+  gpuGroups = (await checkSdl(readFileSync(path.join(sharedDir(), "sdl-corpus", "Llama-3.1-8B.yaml"), "utf8"))).groups!;
+});
+afterEach(cleanup);
+
+function bid(i: number, amount: string, denom = "uact"): EnrichedBid {
+  const id = { owner: OWNER, dseq: "42", gseq: 1, oseq: 1, provider: providers[i]!.owner, bseq: 0 };
+  return { key: bidKey(id), bid: { id, state: "open", price: { denom, amount }, createdAt: "10", resourcesOffer: [] }, provider: providers[i]! };
+}
+
+function setup(live: Partial<DeploymentBids>, props: Partial<BidComparisonProps> = {}) {
+  vi.mocked(useDeploymentBids).mockReturnValue({ bids: [], transport: "websocket", error: null, startedAt: Date.now(), height: 10, knownProviders: null, ...live });
+  const onAccept = vi.fn();
+  const onCloseDeployment = vi.fn();
+  render(<BidComparison network={network} owner={OWNER} dseq="42" groups={gpuGroups} aktUsd={null} selected={{}} onAccept={onAccept} onCloseDeployment={onCloseDeployment} {...props} />);
+  return { onAccept, onCloseDeployment };
+}
+
+const THREE = () => [bid(0, "12000.000000000000000000"), bid(1, "10000.000000000000000000"), bid(2, "7000.000000000000000000")];
+const providerColumn = () =>
+  within(screen.getByRole("table"))
+    .getAllByRole("row")
+    .slice(1)
+    .map((r) => within(r).getAllByRole("cell")[0]!.querySelector("div")!.textContent);
+
+describe("BidComparison", () => {
+  it("shows one table per group, cheapest first, with monthly USD, GPU-hour and the gap to the cheapest", () => {
+    setup({ bids: THREE() });
+    const table = screen.getByRole("table", { name: "Group dcloud: 3 bids" });
+    const headers = within(table).getAllByRole("columnheader");
+    expect(headers.every((h) => h.getAttribute("scope") === "col")).toBe(true);
+    expect(headers.map((h) => h.textContent)).toEqual(expect.arrayContaining(["Per month", "Per GPU-hour", "Compared with the cheapest"]));
+    expect(providerColumn()).toEqual(["devnet-apac-gpu", "devnet-eu-compute", "devnet-west-labs"]);
+    const [cheapest, second] = within(table).getAllByRole("row").slice(1);
+    expect(within(cheapest!).getByText("Cheapest")).toBeTruthy();
+    // 7000 uact per block at 6.117 s per block: 0.007 ACT x 429,909.6 blocks a month = $3,009.37 (ACT is the dollar)
+    expect(within(cheapest!).getByText("$3,009.37")).toBeTruthy();
+    expect(within(cheapest!).getByText("3009.3669 ACT")).toBeTruthy();
+    expect(within(cheapest!).getByText("7000 uact")).toBeTruthy();
+    expect(within(second!).getByText(/^\+42\.86%|^\+43%/)).toBeTruthy();
+    expect(within(cheapest!).getByText("ap-southeast")).toBeTruthy();
+    expect(within(cheapest!).getByText("nvidia rtx4090")).toBeTruthy();
+    expect(within(second!).getByText(/Overclock Labs/)).toBeTruthy();
+  });
+
+  it("says the AKT price is unknown instead of inventing a dollar figure", () => {
+    setup({ bids: [bid(0, "500.5", "uakt")] });
+    expect(screen.getByText("AKT price unknown")).toBeTruthy();
+    cleanup();
+    setup({ bids: [bid(0, "500.5", "uakt")] }, { aktUsd: 2 });
+    expect(screen.queryByText("AKT price unknown")).toBeNull();
+    expect(screen.getByText("$430.34")).toBeTruthy();
+  });
+
+  it("sorts by a column from its header button and says so with aria-sort", () => {
+    setup({ bids: THREE() });
+    const th = () => screen.getByRole("columnheader", { name: /Provider/ });
+    expect(screen.getByRole("columnheader", { name: /Price per block/ }).getAttribute("aria-sort")).toBe("ascending");
+    fireEvent.click(within(th()).getByRole("button", { name: "Provider" }));
+    expect(th().getAttribute("aria-sort")).toBe("ascending");
+    expect(providerColumn()).toEqual(["devnet-apac-gpu", "devnet-eu-compute", "devnet-west-labs"].sort());
+    fireEvent.click(within(th()).getByRole("button", { name: "Provider" }));
+    expect(th().getAttribute("aria-sort")).toBe("descending");
+    expect(providerColumn()).toEqual(["devnet-west-labs", "devnet-eu-compute", "devnet-apac-gpu"]);
+    fireEvent.click(screen.getByRole("button", { name: "Uptime (24 h)" }));
+    expect(screen.getByRole("columnheader", { name: /Uptime/ }).getAttribute("aria-sort")).toBe("descending");
+    expect(providerColumn()[0]).toBe("devnet-west-labs"); // 100% over 90% and 80%
+  });
+
+  it("filters by region, audits, GPU model and a monthly budget", () => {
+    setup({ bids: THREE() });
+    fireEvent.change(screen.getByLabelText("Region"), { target: { value: "eu-central" } });
+    expect(providerColumn()).toEqual(["devnet-eu-compute"]);
+    expect(screen.getByRole("table", { name: "Group dcloud: 1 of 3 bids match the filters" })).toBeTruthy();
+    fireEvent.change(screen.getByLabelText("Region"), { target: { value: "" } });
+    fireEvent.click(screen.getByLabelText("Audited providers only"));
+    expect(providerColumn()).toEqual(["devnet-eu-compute", "devnet-west-labs"]);
+    fireEvent.change(screen.getByLabelText("GPU model"), { target: { value: "nvidia h100" } });
+    expect(providerColumn()).toEqual(["devnet-west-labs"]);
+    fireEvent.click(screen.getByLabelText("Audited providers only"));
+    fireEvent.change(screen.getByLabelText("GPU model"), { target: { value: "" } });
+    fireEvent.change(screen.getByLabelText("Max price per month (USD)"), { target: { value: "4500" } });
+    expect(providerColumn()).toEqual(["devnet-apac-gpu", "devnet-eu-compute"]);
+  });
+
+  it("hands the chosen bid to onAccept from a button named after its provider", () => {
+    const bids = THREE();
+    const { onAccept } = setup({ bids }, { selected: { 1: bids[1]!.key } });
+    const buttons = screen.getAllByRole("button", { name: /^Accept/ });
+    expect(buttons).toHaveLength(3);
+    fireEvent.click(screen.getByRole("button", { name: "Accept bid from devnet-eu-compute" }));
+    expect(onAccept).toHaveBeenCalledWith(bids[1]);
+    expect(within(screen.getAllByRole("row")[2]!).getByText("Selected")).toBeTruthy();
+    cleanup();
+    setup({ bids }, { busy: true });
+    expect(screen.getAllByRole("button", { name: /^Accept/ }).every((b) => (b as HTMLButtonElement).disabled)).toBe(true);
+  });
+
+  it("shows whether updates are live and announces the bid count", () => {
+    setup({ bids: THREE(), transport: "websocket" });
+    expect(screen.getByText("Live")).toBeTruthy();
+    expect(screen.getByRole("status").textContent).toBe("3 bids");
+    cleanup();
+    setup({ bids: [bid(0, "1")], transport: "polling" });
+    expect(screen.getByText("Polling every 6.1 s — live updates unavailable")).toBeTruthy();
+    expect(screen.getByRole("status").textContent).toBe("1 bid");
+  });
+
+  it("explains after the wait why no provider bid, and offers to close the deployment", async () => {
+    const { onCloseDeployment } = setup({ bids: [], knownProviders: providers }, { noBidsAfterMs: 0 });
+    await act(() => new Promise((r) => setTimeout(r, 10)));
+    expect(screen.getByRole("heading", { name: "No bids after 0 seconds" })).toBeTruthy();
+    expect(screen.getByText(/only providers with that GPU bid\. 4 of the 6 providers we know offer one\./)).toBeTruthy();
+    expect(screen.getByText(/persistent storage of class beta3/)).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Close deployment" }));
+    expect(onCloseDeployment).toHaveBeenCalledOnce();
+  });
+
+  it("waits before explaining, and shows the tables meanwhile", () => {
+    setup({ bids: [] }, { noBidsAfterMs: 60_000 });
+    expect(screen.queryByRole("heading", { name: /No bids/ })).toBeNull();
+    expect(screen.getByRole("table", { name: "Group dcloud: waiting for bids" })).toBeTruthy();
+  });
+});

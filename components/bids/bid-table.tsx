@@ -1,0 +1,131 @@
+"use client";
+import { formatDecimal, formatUsd, type BidRow, type SortKey, type SortState } from "@/components/bids/bid-rows";
+import type { EnrichedBid } from "@/components/bids/use-deployment-bids";
+
+interface BidTableProps {
+  caption: string;
+  rows: BidRow[];
+  /** the group asks for GPUs: show the per GPU-hour column */
+  showGpuHour: boolean;
+  sort: SortState;
+  onSort(key: SortKey): void;
+  selectedKey: string | undefined;
+  busy: boolean;
+  onAccept(bid: EnrichedBid): void;
+}
+
+const COLUMNS: { key: SortKey | null; label: string }[] = [
+  { key: "provider", label: "Provider" },
+  { key: "region", label: "Region" },
+  { key: "gpu", label: "GPU" },
+  { key: "audited", label: "Audited by" },
+  { key: "uptime", label: "Uptime (24 h)" },
+  { key: "price", label: "Price per block" },
+  { key: null, label: "Per month" },
+];
+
+function SortableHeader({ column, sort, onSort }: { column: { key: SortKey | null; label: string }; sort: SortState; onSort(k: SortKey): void }) {
+  if (!column.key) return <th scope="col" className="px-2 py-1 text-left">{column.label}</th>;
+  const key = column.key;
+  const active = sort.key === key;
+  return (
+    <th scope="col" aria-sort={active ? sort.dir : "none"} className="px-2 py-1 text-left">
+      <button type="button" onClick={() => onSort(key)} className="font-semibold underline-offset-2 hover:underline focus-visible:outline focus-visible:outline-2">
+        {column.label}
+        <span aria-hidden="true">{active ? (sort.dir === "ascending" ? " ▲" : " ▼") : ""}</span>
+      </button>
+    </th>
+  );
+}
+
+function MonthlyPrice({ row }: { row: BidRow }) {
+  const p = row.price;
+  return (
+    <>
+      <div>{p.usdPerMonth === null ? (p.symbol === "AKT" ? "AKT price unknown" : `No USD rate for ${p.symbol}`) : formatUsd(p.usdPerMonth)}</div>
+      <div className="text-xs text-gray-600">
+        {formatDecimal(p.perMonth, 4)} {p.symbol}
+      </div>
+    </>
+  );
+}
+
+function AboveCheapest({ row }: { row: BidRow }) {
+  const r = row.ranked;
+  if (r.cheapest) return <span className="font-semibold text-green-700">Cheapest</span>;
+  const a = r.aboveCheapest;
+  if (!a) return <span>Not comparable (different currencies)</span>;
+  const parts = [
+    a.percent !== null ? `+${a.percent.toFixed(a.percent < 10 ? 1 : 0)}%` : null,
+    a.usdPerMonth !== null ? `+${formatUsd(a.usdPerMonth)}/month` : a.perMonth !== null ? `+${formatDecimal(a.perMonth, 4)} ${row.price.symbol}/month` : null,
+  ].filter(Boolean);
+  return <span>{parts.join(" · ")}</span>;
+}
+
+export function BidTable({ caption, rows, showGpuHour, sort, onSort, selectedKey, busy, onAccept }: BidTableProps) {
+  return (
+    <table className="w-full border-collapse text-sm">
+      <caption className="py-2 text-left text-base font-semibold">{caption}</caption>
+      <thead>
+        <tr className="border-b">
+          {COLUMNS.map((c) => (
+            <SortableHeader key={c.label} column={c} sort={sort} onSort={onSort} />
+          ))}
+          {showGpuHour && <th scope="col" className="px-2 py-1 text-left">Per GPU-hour</th>}
+          <th scope="col" className="px-2 py-1 text-left">Compared with the cheapest</th>
+          <th scope="col" className="px-2 py-1 text-left">
+            <span className="sr-only">Action</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => {
+          const providerId = `bid-${row.key.replace(/[^a-z0-9]/gi, "-")}`;
+          const selected = row.key === selectedKey;
+          return (
+            <tr key={row.key} className={selected ? "bg-blue-50" : "border-b"}>
+              <td className="px-2 py-1" id={providerId}>
+                <div className="font-medium">{row.providerName}</div>
+                <div className="text-xs text-gray-600">
+                  {row.host && <span>{row.host} · </span>}
+                  <span title={row.bid.bid.id.provider}>{row.ownerShort}</span>
+                </div>
+              </td>
+              <td className="px-2 py-1">{row.region ?? "—"}</td>
+              <td className="px-2 py-1">{row.gpus.length ? row.gpus.join(", ") : "—"}</td>
+              <td className="px-2 py-1">{row.auditors.length ? row.auditors.join(", ") : "Not audited"}</td>
+              <td className="px-2 py-1">{row.uptime === null ? "No data yet" : `${row.uptime}%`}</td>
+              <td className="px-2 py-1">
+                {formatDecimal(row.price.perBlock, 4)} {row.price.denom}
+              </td>
+              <td className="px-2 py-1">
+                <MonthlyPrice row={row} />
+              </td>
+              {showGpuHour && (
+                <td className="px-2 py-1">
+                  {row.price.usdPerGpuHour !== null ? formatUsd(row.price.usdPerGpuHour) : row.price.perGpuHour !== null ? `${formatDecimal(row.price.perGpuHour, 4)} ${row.price.symbol}` : "—"}
+                </td>
+              )}
+              <td className="px-2 py-1">
+                <AboveCheapest row={row} />
+              </td>
+              <td className="px-2 py-1">
+                {selected && <span className="mr-2 text-xs font-semibold">Selected</span>}
+                {/* the visible word starts the accessible name (WCAG label in name); the provider makes it unique */}
+                <button
+                  type="button"
+                  disabled={busy}
+                  onClick={() => onAccept(row.bid)}
+                  aria-label={`Accept bid from ${row.providerName}`}
+                  className="rounded border px-3 py-1 font-medium disabled:opacity-50"
+                >
+                  Accept
+                </button>
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

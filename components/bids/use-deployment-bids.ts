@@ -1,0 +1,115 @@
+"use client";
+import { useQuery } from "@tanstack/react-query";
+import { useEffect, useMemo, useState } from "react";
+import { createRestClient } from "@/lib/chain/rest";
+import type { ChainBid } from "@/lib/chain/rest-schemas";
+import { bidKey, pollIntervalFor, watchBids, type BidTransport } from "@/lib/market/bids-stream";
+import { providerInfoFrom, providersAnswerSchema, type ProviderInfo } from "@/lib/market/provider-info";
+import type { Network } from "@/lib/networks";
+
+export interface EnrichedBid {
+  /** "<gseq>/<oseq>/<provider>/<bseq>": unique within the deployment */
+  key: string;
+  bid: ChainBid;
+  /** null until /api/providers answers (or when it does not know the provider) */
+  provider: ProviderInfo | null;
+}
+
+export interface DeploymentBids {
+  bids: EnrichedBid[];
+  transport: BidTransport;
+  /** the last failure of the bid stream or of the provider lookup; the bids shown are the last ones read */
+  error: Error | null;
+  /** ms since the epoch when watching began (the "no bids after 60 s" clock) */
+  startedAt: number;
+  height: number | null;
+  /** every provider on chain, loaded only when `withKnownProviders` (for the no-bids explanation) */
+  knownProviders: ProviderInfo[] | null;
+}
+
+export interface UseDeploymentBidsInput {
+  network: Network;
+  owner: string;
+  dseq: string;
+  withKnownProviders?: boolean;
+}
+
+/** UI updates at most this often: a burst of bids in one block re-renders the table once */
+const BATCH_MS = 100;
+
+export const providerQueries = {
+  byOwners: (network: Network["id"], owners: readonly string[]) => ({
+    queryKey: ["providers", network, { owners: [...owners].sort() }] as const,
+    queryFn: async ({ signal }: { signal: AbortSignal }) => {
+      const res = await fetch(`/api/providers?owners=${encodeURIComponent([...owners].sort().join(","))}`, { signal });
+      const body: unknown = await res.json().catch(() => null);
+      if (!res.ok) throw new Error((body as { error?: { message?: string } } | null)?.error?.message ?? `Provider details failed (HTTP ${res.status}).`);
+      return providersAnswerSchema.parse(body);
+    },
+    // uptime moves every 5 minutes at most
+    staleTime: 60_000,
+  }),
+};
+
+export function useDeploymentBids({ network, owner, dseq, withKnownProviders = false }: UseDeploymentBidsInput): DeploymentBids {
+  const [stream, setStream] = useState<{ bids: ChainBid[]; transport: BidTransport; height: number | null; error: Error | null }>({
+    bids: [],
+    transport: "polling",
+    height: null,
+    error: null,
+  });
+  const [startedAt, setStartedAt] = useState(() => Date.now());
+  const rest = useMemo(() => createRestClient(network.restUrl), [network.restUrl]);
+  const rpcUrl = network.rpcUrl;
+  const pollIntervalMs = pollIntervalFor(network);
+
+  useEffect(() => {
+    const ac = new AbortController();
+    setStartedAt(Date.now());
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let latest: typeof stream | null = null;
+    (async () => {
+      for await (const snap of watchBids({ rpcUrl, rest, owner, dseq, signal: ac.signal, pollIntervalMs })) {
+        latest = snap;
+        timer ??= setTimeout(() => {
+          timer = undefined;
+          if (latest && !ac.signal.aborted) setStream(latest);
+        }, BATCH_MS);
+      }
+    })().catch((err: unknown) => {
+      if (!ac.signal.aborted) setStream((s) => ({ ...s, error: err instanceof Error ? err : new Error(String(err)) }));
+    });
+    return () => {
+      ac.abort();
+      clearTimeout(timer);
+    };
+  }, [rpcUrl, pollIntervalMs, rest, owner, dseq]);
+
+  const owners = useMemo(() => [...new Set(stream.bids.map((b) => b.id.provider))].sort(), [stream.bids]);
+  const providers = useQuery({ ...providerQueries.byOwners(network.id, owners), enabled: owners.length > 0 });
+  const known = useQuery({
+    queryKey: ["providers", network.id, "all"] as const,
+    queryFn: async ({ signal }) => {
+      const [list, audits] = await Promise.all([rest.providers({ signal }), rest.allAuditedAttributes({ signal })]);
+      return list.map((p) =>
+        providerInfoFrom({ ...p, auditors: audits.filter((a) => a.owner === p.owner && a.attributes.length > 0).map((a) => a.auditor) }),
+      );
+    },
+    enabled: withKnownProviders,
+    staleTime: 5 * 60_000,
+  });
+
+  const bids = useMemo(() => {
+    const byOwner = new Map((providers.data?.providers ?? []).map((p) => [p.owner, p]));
+    return stream.bids.map((bid) => ({ key: bidKey(bid.id), bid, provider: byOwner.get(bid.id.provider) ?? null }));
+  }, [stream.bids, providers.data]);
+
+  return {
+    bids,
+    transport: stream.transport,
+    error: stream.error ?? providers.error ?? null,
+    startedAt,
+    height: stream.height,
+    knownProviders: known.data ?? null,
+  };
+}
