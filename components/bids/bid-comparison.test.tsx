@@ -40,7 +40,7 @@ afterEach(cleanup);
 
 function bid(i: number, amount: string, denom = "uact"): EnrichedBid {
   const id = { owner: OWNER, dseq: "42", gseq: 1, oseq: 1, provider: providers[i]!.owner, bseq: 0 };
-  return { key: bidKey(id), bid: { id, state: "open", price: { denom, amount }, createdAt: "10", resourcesOffer: [] }, provider: providers[i]! };
+  return { key: bidKey(id), id, state: "open", price: { denom, amount }, createdAt: "10", resourcesOffer: [], provider: providers[i]! };
 }
 
 function setup(live: Partial<DeploymentBids>, props: Partial<BidComparisonProps> = {}) {

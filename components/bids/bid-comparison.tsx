@@ -49,7 +49,7 @@ export function BidComparison(props: BidComparisonProps) {
     () =>
       groups.map((group, i) => {
         const gseq = i + 1; // groups are numbered on chain in SDL order, from 1
-        return { group, gseq, rows: buildRows(bids.filter((b) => b.bid.id.gseq === gseq), group, ctx) };
+        return { group, gseq, rows: buildRows(bids.filter((b) => b.id.gseq === gseq), group, ctx) };
       }),
     // ctx is rebuilt from these two each render
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -45,10 +45,10 @@ export function gpusOfGroup(group: GroupView): number {
 
 export function buildRows(bids: readonly EnrichedBid[], group: GroupView, ctx: { averageBlockTimeSeconds: number; aktUsd: number | null }): BidRow[] {
   const gpuCount = gpusOfGroup(group);
-  const ranked = rankByPrice(bids, (b) => normalizeBidPrice(b.bid.price, { ...ctx, gpuCount }));
+  const ranked = rankByPrice(bids, (b) => normalizeBidPrice(b.price, { ...ctx, gpuCount }));
   return ranked.map((r) => {
     const p = r.item.provider;
-    const owner = r.item.bid.id.provider;
+    const owner = r.item.id.provider;
     let host = "";
     try {
       host = p ? new URL(p.hostUri).host : "";

@@ -88,7 +88,7 @@ export function BidTable({ caption, rows, showGpuHour, sort, onSort, selectedKey
                 <div className="font-medium">{row.providerName}</div>
                 <div className="text-xs text-gray-600">
                   {row.host && <span>{row.host} · </span>}
-                  <span title={row.bid.bid.id.provider}>{row.ownerShort}</span>
+                  <span title={row.bid.id.provider}>{row.ownerShort}</span>
                 </div>
               </td>
               <td className="px-2 py-1">{row.region ?? "—"}</td>

@@ -7,10 +7,10 @@ import { bidKey, pollIntervalFor, watchBids, type BidTransport } from "@/lib/mar
 import { providerInfoFrom, providersAnswerSchema, type ProviderInfo } from "@/lib/market/provider-info";
 import type { Network } from "@/lib/networks";
 
-export interface EnrichedBid {
+/** A chain bid (id, state, price, createdAt as on chain) with its key and what we know of its provider. */
+export interface EnrichedBid extends ChainBid {
   /** "<gseq>/<oseq>/<provider>/<bseq>": unique within the deployment */
   key: string;
-  bid: ChainBid;
   /** null until /api/providers answers (or when it does not know the provider) */
   provider: ProviderInfo | null;
 }
@@ -101,7 +101,7 @@ export function useDeploymentBids({ network, owner, dseq, withKnownProviders = f
 
   const bids = useMemo(() => {
     const byOwner = new Map((providers.data?.providers ?? []).map((p) => [p.owner, p]));
-    return stream.bids.map((bid) => ({ key: bidKey(bid.id), bid, provider: byOwner.get(bid.id.provider) ?? null }));
+    return stream.bids.map((bid) => ({ ...bid, key: bidKey(bid.id), provider: byOwner.get(bid.id.provider) ?? null }));
   }, [stream.bids, providers.data]);
 
   return {
