@@ -1,7 +1,7 @@
 import { fromBase64 } from "@cosmjs/encoding";
 import { describe, expect, it } from "vitest";
 import { addressOfPubkey, makeAdr36SignDoc, verifyAdr36 } from "@/lib/auth/adr36";
-import { adr36Signer, TENANT1_ADDRESS, TENANT1_MNEMONIC, TENANT2_MNEMONIC } from "@/lib/auth/test-signer.test-util";
+import { adr36Signer, TENANT1_ADDRESS, TENANT1_MNEMONIC, OTHER_MNEMONIC } from "@/lib/auth/test-signer.test-util";
 
 describe("makeAdr36SignDoc", () => {
   it("wraps the data in one sign/MsgSignData message with an empty chain id and zero fee", () => {
@@ -38,7 +38,7 @@ describe("verifyAdr36", () => {
   });
 
   it("rejects another account's key presented for this address", async () => {
-    const [one, two] = await Promise.all([adr36Signer(TENANT1_MNEMONIC), adr36Signer(TENANT2_MNEMONIC)]);
+    const [one, two] = await Promise.all([adr36Signer(TENANT1_MNEMONIC), adr36Signer(OTHER_MNEMONIC)]);
     const sig = fromBase64((await two.sign("x")).signature);
     expect(await verifyAdr36({ address: one.address, pubkey: two.pubkey, signature: sig, data: "x" })).toEqual({ ok: false, reason: "address_mismatch" });
   });

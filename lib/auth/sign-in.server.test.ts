@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { adr36Signer, TENANT1_MNEMONIC, TENANT2_MNEMONIC } from "@/lib/auth/test-signer.test-util";
+import { adr36Signer, TENANT1_MNEMONIC, OTHER_MNEMONIC } from "@/lib/auth/test-signer.test-util";
 import { getSessionAddress, hashSessionToken, SESSION_COOKIE, startSession } from "@/lib/auth/session.server";
 import { issueNonce, NONCE_TTL_MS, verifySignIn } from "@/lib/auth/sign-in.server";
 import { sessionsRepository } from "@/lib/db/sessions";
@@ -58,7 +58,7 @@ describe("verifySignIn", () => {
 
   it("refuses another key presented for the address, and a message signed for another host", async () => {
     const one = await signedBody(TENANT1_MNEMONIC);
-    const two = await signedBody(TENANT2_MNEMONIC);
+    const two = await signedBody(OTHER_MNEMONIC);
     const e = await refusal(verifySignIn(sessions, { ...one.body, pubkey: two.body.pubkey, signature: two.body.signature }, HOST));
     expect(e.message).toMatch(/does not belong to the address/);
     const other = await signedBody(TENANT1_MNEMONIC);

@@ -1,12 +1,15 @@
 import { Secp256k1HdWallet, type StdSignature } from "@cosmjs/amino";
+import { Bip39, Random } from "@cosmjs/crypto";
 import { makeAdr36SignDoc } from "@/lib/auth/adr36";
+import { DEVNET_TEST_MNEMONIC } from "@/lib/wallet/devnet-wallet";
 
-/** The public devnet accounts (devnet/accounts.ts; lib/ may not import devnet/, so the two are repeated here). */
-export const TENANT1_MNEMONIC = "test test test test test test test test test test test junk";
+/**
+ * Keys for tests. tenant1's is the devnet's public test mnemonic (the only one lib/ may contain); every other
+ * account is a fresh random mnemonic, so no further secret-looking words are committed.
+ */
+export const TENANT1_MNEMONIC = DEVNET_TEST_MNEMONIC;
 export const TENANT1_ADDRESS = "akash15yk64u7zc9g9k2yr2wmzeva5qgwxps6ytfzgqy";
-export const TENANT2_MNEMONIC =
-  "envelope myself predict shuffle wealth section want furnace rebuild devote siren assist tape divert write eight special unique obtain identify cabin goat joy bring";
-export const TENANT2_ADDRESS = "akash1ftvgh9rdfnn48rtjy2x4xw50tsr6vzfc8npy7k";
+export const OTHER_MNEMONIC = Bip39.encode(Random.getBytes(32)).toString();
 
 /** Signs like Keplr's signArbitrary: an amino signature over the ADR-36 doc. */
 export async function adr36Signer(mnemonic: string) {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { NextRequest } from "next/server";
-import { adr36Signer, TENANT1_MNEMONIC, TENANT2_MNEMONIC } from "@/lib/auth/test-signer.test-util";
+import { adr36Signer, TENANT1_MNEMONIC, OTHER_MNEMONIC } from "@/lib/auth/test-signer.test-util";
 import { createTestDatabase } from "@/lib/db/test-database";
 
 // lib/env/server parses DATABASE_URL when first imported, which createTestDatabase's import does before the line
@@ -100,7 +100,7 @@ describe("/api/drafts per address", () => {
 
   it("keeps a signed-in address's drafts away from other addresses and from the local install", async () => {
     const one = await signIn(TENANT1_MNEMONIC);
-    const two = await signIn(TENANT2_MNEMONIC);
+    const two = await signIn(OTHER_MNEMONIC);
     const mine = await create("tenant1's", one.cookie);
     await create("local one");
 
