@@ -24,8 +24,6 @@ interface Props {
   onCloseDeployment?: () => void;
 }
 
-const bidKey = (b: EnrichedBid) => `${b.id.gseq}/${b.id.oseq}/${b.id.provider}/${b.id.bseq}`;
-
 /**
  * Choose a bid per open group and accept them in one wallet-signed transaction. With one group, "Accept" signs at
  * once; with several, each "Accept" records the choice for its group and "Create leases" signs them together.
@@ -79,7 +77,7 @@ export function BidsStep({ network, owner, dseq, groups, openGroups, wallet, has
         dseq={dseq}
         groups={groups ?? []}
         aktUsd={null}
-        selected={Object.fromEntries(Object.entries(chosen).map(([g, b]) => [Number(g), bidKey(b)]))}
+        selected={Object.fromEntries(Object.entries(chosen).map(([g, b]) => [Number(g), b.key]))}
         busy={busy || !wallet}
         onAccept={accept}
         onCloseDeployment={onCloseDeployment}
