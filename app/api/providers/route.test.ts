@@ -1,12 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { NextRequest } from "next/server";
 import { createTestDatabase } from "@/lib/db/test-database";
 import { providersAnswerSchema } from "@/lib/market/provider-info";
 import { startDevnetFixture, type DevnetFixture } from "@/lib/market/testing/devnet-fixture";
 
-// The handler reads DATABASE_URL once, at import: point it at a fresh database first.
+// createTestDatabase imports lib/db/client, which parses DATABASE_URL at that import, before this file could set
+// it: so the route's getDb() is pointed at the fresh database directly (else it would use ./data/console.db).
 const database = createTestDatabase();
-process.env.DATABASE_URL = database.url;
+vi.mock("@/lib/db/client", async (original) => ({ ...(await original<typeof import("@/lib/db/client")>()), getDb: () => database.db }));
 
 let api: typeof import("./route");
 let fx: DevnetFixture;

@@ -48,7 +48,7 @@ export async function startDevnetFixture(opts: DevnetOptions = {}): Promise<Devn
     waitBlocks,
     async deploy(file, deposit) {
       const { groups: sdlGroups, hash } = await corpusDeployment(file);
-      const groups = devnetPriceWorkaround(sdlGroups);
+      const groups = (await devnetMisreadsPrices()) ? devnetPriceWorkaround(sdlGroups) : sdlGroups;
       const denom = groups[0]?.resources[0]?.price?.denom ?? "uact";
       const dseq = (nextDseq++).toString();
       const msg = createDeploymentMsg({ owner: TENANT1, dseq, groups, hash, deposit: deposit ?? { denom, amount: "5000000" } });
@@ -69,6 +69,13 @@ export async function startDevnetFixture(opts: DevnetOptions = {}): Promise<Devn
  * 10000 uact arrives as 1e-14 and no provider bids. Until devnet/chain/codec.ts is fixed, the tests pre-scale the
  * price the way devnet/chain.test.ts does; the console's own encoding (lib/chain/messages) is left as it is.
  */
+async function devnetMisreadsPrices(): Promise<boolean> {
+  // the fix (in progress in devnet/chain/codec.ts) replaces decFromWire with decFromDecoded: feature-detect it,
+  // so these tests keep passing on both sides of that change and the workaround can then be deleted
+  const codec: Record<string, unknown> = await import("../../../devnet/chain/codec");
+  return !("decFromDecoded" in codec);
+}
+
 function devnetPriceWorkaround(groups: readonly GroupSpec[]): GroupSpec[] {
   return groups.map((g) => ({
     ...g,
