@@ -1,7 +1,7 @@
 import "server-only";
 import { PrismaClient } from "@prisma/client";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { serverEnv } from "@/lib/env/server";
+import { getServerEnv } from "@/lib/env/server";
 
 // The only module that constructs Prisma (eslint's no-restricted-imports keeps it inside lib/db).
 // One client per process; Next's dev server reloads modules, so keep it on globalThis there.
@@ -12,7 +12,7 @@ function createClient(url: string): PrismaClient {
 }
 
 export function getDb(): PrismaClient {
-  globalForPrisma.prisma ??= createClient(serverEnv.DATABASE_URL);
+  globalForPrisma.prisma ??= createClient(getServerEnv().DATABASE_URL);
   return globalForPrisma.prisma;
 }
 

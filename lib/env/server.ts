@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 
-// The server's configuration, parsed once. Defaults give the embedded install: a SQLite file and the local devnet.
+// The server's configuration. Defaults give the embedded install: a SQLite file and the local devnet.
 const schema = z.object({
   DATABASE_URL: z.string().min(1).default("file:./data/console.db"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -9,4 +9,13 @@ const schema = z.object({
 
 export type ServerEnv = z.infer<typeof schema>;
 
-export const serverEnv: ServerEnv = schema.parse(process.env);
+let parsed: ServerEnv | undefined;
+
+/**
+ * Parsed on first use, not at import: whatever sets the environment (a test pointing DATABASE_URL at its own
+ * database, a script) only has to do so before the first query, not before the first import.
+ */
+export function getServerEnv(): ServerEnv {
+  parsed ??= schema.parse(process.env);
+  return parsed;
+}

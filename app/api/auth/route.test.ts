@@ -1,13 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
 import { adr36Signer, TENANT1_MNEMONIC, OTHER_MNEMONIC } from "@/lib/auth/test-signer.test-util";
 import { createTestDatabase } from "@/lib/db/test-database";
 
-// lib/env/server parses DATABASE_URL when first imported, which createTestDatabase's import does before the line
-// below runs; read it lazily so the handlers use the test database, not the developer's data/console.db.
-vi.mock("@/lib/env/server", () => ({ serverEnv: { get DATABASE_URL() { return process.env.DATABASE_URL ?? ""; }, NODE_ENV: "test" } }));
 
-// The handlers read DATABASE_URL once, at import: point it at a fresh database first.
+// The handlers' database client is created on the first query, from DATABASE_URL as it is then.
 const database = createTestDatabase();
 process.env.DATABASE_URL = database.url;
 

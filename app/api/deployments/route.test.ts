@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
 import { createTestDatabase } from "@/lib/db/test-database";
 
-// Route handlers read DATABASE_URL at import: a fresh database first.
+// The handlers' database client is created on the first query, from DATABASE_URL as it is then.
 const database = createTestDatabase();
 process.env.DATABASE_URL = database.url;
 
@@ -52,6 +52,8 @@ describe("/api/deployments", () => {
     const created = await api.POST(req(BASE, { method: "POST", body: deployment, cookie }), params({}));
     expect(created.status).toBe(201);
     expect(await created.json()).toMatchObject({ owner: TENANT, network: "devnet", dseq: "4242", state: "open", depositAmount: "5000000" });
+    // written to this test's own database, never to the developer's data/console.db
+    expect(await database.db.deployment.count({ where: { dseq: "4242" } })).toBe(1);
 
     const leased = await api.leases.POST(
       req(`${BASE}/4242/leases`, { method: "POST", cookie, body: { txHash: "B".repeat(64), leases: [{ gseq: 1, oseq: 1, bseq: 1, provider: PROVIDER, price: { denom: "uact", amount: "12.345" } }] } }),

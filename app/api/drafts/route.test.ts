@@ -1,12 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
 import { createTestDatabase } from "@/lib/db/test-database";
 
-// lib/env/server parses DATABASE_URL when first imported, which createTestDatabase's import does before the line
-// below runs; read it lazily so the handlers use the test database, not the developer's data/console.db.
-vi.mock("@/lib/env/server", () => ({ serverEnv: { get DATABASE_URL() { return process.env.DATABASE_URL ?? ""; }, NODE_ENV: "test" } }));
 
-// The handlers read DATABASE_URL once, at import: point it at a fresh database first.
+// The handlers' database client is created on the first query, from DATABASE_URL as it is then.
 const database = createTestDatabase();
 process.env.DATABASE_URL = database.url;
 
@@ -28,6 +25,8 @@ describe("/api/drafts", () => {
     const created = await api.POST(req(BASE, { method: "POST", body: JSON.stringify({ name: "Web", content: "version: '2.0'\n" }) }), params({}));
     expect(created.status).toBe(201);
     const { id } = (await created.json()) as { id: string };
+    // written to this test's own database, never to the developer's data/console.db
+    expect(await database.db.draft.count({ where: { id } })).toBe(1);
 
     const read = await api.item.GET(req(`${BASE}/${id}`), params({ id }));
     expect(await read.json()).toMatchObject({ id, name: "Web", content: "version: '2.0'\n" });
