@@ -26,6 +26,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
               <Link href="/new" className="hover:underline">New deployment</Link>
               <Link href="/templates" className="hover:underline">Templates</Link>
               <Link href="/drafts" className="hover:underline">Drafts</Link>
+              <Link href="/deployments" className="hover:underline">Deployments</Link>
             </nav>
             <WalletHeader />
           </header>
