@@ -8,7 +8,6 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { DirectSecp256k1HdWallet, Registry } from "@cosmjs/proto-signing";
 import { GasPrice, SigningStargateClient, defaultRegistryTypes } from "@cosmjs/stargate";
-import { Decimal } from "@cosmjs/math";
 import { generateManifest, generateManifestVersion, yaml } from "@akashnetwork/chain-sdk";
 import * as v1beta4 from "@akashnetwork/chain-sdk/private-types/akash.v1beta4";
 import * as v1beta5 from "@akashnetwork/chain-sdk/private-types/akash.v1beta5";
@@ -51,7 +50,7 @@ try {
   const sdl = yaml.template<any>(readFileSync(path.join(shared, "sdl-corpus", "akash-trainer.yaml"), "utf8"));
   const m = generateManifest(sdl);
   if (!m.ok) throw new Error("invalid SDL");
-  const groups = m.value.groupSpecs.map((g) => ({ ...g, resources: g.resources.map((ru) => ({ ...ru, price: { denom: ru.price!.denom, amount: Decimal.fromUserInput(ru.price!.amount, 18).atomics } })) }));
+  const groups = m.value.groupSpecs; // human decimals: chain-sdk's patched codecs write the LegacyDec atomics
   const dseq = BigInt(Date.now());
   const t0 = performance.now();
   const res = await client.signAndBroadcast(TENANT1.address, [{ typeUrl: `/${v1beta4.MsgCreateDeployment.$type}`, value: v1beta4.MsgCreateDeployment.fromPartial({ id: { owner: TENANT1.address, dseq: dseq.toString() }, groups, hash: await generateManifestVersion(m.value.groups), deposit: { amount: { denom: "uakt", amount: "5000000" }, sources: [1] } }) }], "auto");

@@ -7,7 +7,6 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Secp256k1HdWallet } from "@cosmjs/amino";
-import { Decimal } from "@cosmjs/math";
 import { toBech32 } from "@cosmjs/encoding";
 import { DirectSecp256k1HdWallet, Registry, type EncodeObject } from "@cosmjs/proto-signing";
 import { GasPrice, SigningStargateClient, defaultRegistryTypes, type DeliverTxResponse } from "@cosmjs/stargate";
@@ -38,11 +37,8 @@ async function sdlGroups(file: string) {
   const sdl = yaml.template<any>(readFileSync(path.join(SHARED, "sdl-corpus", file), "utf8"));
   const r = generateManifest(sdl);
   if (!r.ok) throw new Error(`invalid corpus SDL ${file}`);
-  // chain-sdk's patched codecs turn "10000" into LegacyDec wire form; with the raw generated types we do it.
-  const groups = r.value.groupSpecs.map((g) => ({
-    ...g,
-    resources: g.resources.map((ru) => ({ ...ru, price: { denom: ru.price!.denom, amount: Decimal.fromUserInput(ru.price!.amount, 18).atomics } })),
-  }));
+  // human decimals ("10000"): chain-sdk's codecs are patched to write them as LegacyDec atomics on the wire
+  const groups = r.value.groupSpecs;
   return { groups, hash: await generateManifestVersion(r.value.groups) };
 }
 

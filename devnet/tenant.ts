@@ -13,7 +13,6 @@ import * as v1beta4 from "@akashnetwork/chain-sdk/private-types/akash.v1beta4";
 import * as v1beta5 from "@akashnetwork/chain-sdk/private-types/akash.v1beta5";
 import { Bip39, EnglishMnemonic, Secp256k1, Slip10, Slip10Curve, sha256, stringToPath } from "@cosmjs/crypto";
 import { toBech32 } from "@cosmjs/encoding";
-import { Decimal } from "@cosmjs/math";
 import { Registry, type EncodeObject, type GeneratedType } from "@cosmjs/proto-signing";
 import { defaultRegistryTypes } from "@cosmjs/stargate";
 import { rawSecp256k1PubkeyToRawAddress } from "@cosmjs/amino";
@@ -64,13 +63,9 @@ export function corpusFile(name: string): string {
 export async function sdlDeployment(sdlYaml: string): Promise<SdlDeployment> {
   const r = generateManifest(yaml.template(sdlYaml));
   if (!r.ok) throw new Error(`invalid SDL: ${JSON.stringify(r.value).slice(0, 300)}`);
-  // chain-sdk's group specs carry human decimals ("10000"); the generated codecs want LegacyDec atomics.
-  const groups = r.value.groupSpecs.map((g) =>
-    v1beta4.GroupSpec.fromPartial({
-      ...g,
-      resources: g.resources.map((ru) => ({ ...ru, price: ru.price && { denom: ru.price.denom, amount: Decimal.fromUserInput(ru.price.amount, 18).atomics } })),
-    }),
-  );
+  // chain-sdk's group specs carry human decimals ("10000"), which is what its (patched) codecs encode into the
+  // wire's LegacyDec atomics: they go in as they are.
+  const groups = r.value.groupSpecs.map((g) => v1beta4.GroupSpec.fromPartial(g));
   return { groups, manifestJson: manifestToSortedJSON(r.value.groups), hash: await generateManifestVersion(r.value.groups) };
 }
 

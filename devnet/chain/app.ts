@@ -15,7 +15,7 @@ import type {
 } from "../contract";
 import { addBalance, ensureAccount } from "./bank";
 import { type BlockRec, type IndexedTx, type TxResult, blockHash, rfc3339Nanos, txHash } from "./blocks";
-import { akashV1beta4, akashV1beta5, b64, cosmos, decToString, msgCodecs, toBigInt, decFromString } from "./codec";
+import { akashV1beta4, b64, cosmos, decToString, msgCodecs, toBigInt } from "./codec";
 import { Ctx, GasMeter, type AbciEvent } from "./context";
 import { ChainError, sdkErr } from "./errors";
 import { closeDeployment } from "./modules/deployment";
@@ -142,13 +142,13 @@ export class App implements DevnetChain {
 
   /**
    * submitAs takes values in chain-sdk's (patched) TxInput form: DecCoin amounts as decimals ("0.5"), the
-   * way chain-sdk's own createBid takes them. They are turned into the wire form (LegacyDec x 1e18) here.
+   * way chain-sdk's own createBid takes them; its patched encoders write the wire form (LegacyDec atomics).
    */
   private syntheticTx(signer: string, msgs: EncodeObject[], memo: string): Uint8Array {
     const anys = msgs.map((m) => {
       const codec = msgCodecs.get(m.typeUrl);
       if (!codec) throw sdkErr.txDecode(`unable to resolve type URL ${m.typeUrl}`);
-      const value = m.value instanceof Uint8Array ? m.value : codec.encode(codec.fromPartial(toWireDecimals(m.typeUrl, m.value))).finish();
+      const value = m.value instanceof Uint8Array ? m.value : codec.encode(codec.fromPartial(m.value)).finish();
       return { typeUrl: m.typeUrl, value };
     });
     const body = cosmos.TxBody.encode(cosmos.TxBody.fromPartial({ messages: anys, memo })).finish();
@@ -405,30 +405,5 @@ function leaseView(l: { owner: string; dseq: bigint; gseq: number; oseq: number;
 
 /** A GroupSpec as chain-sdk's (patched) decoder presents it: prices as human decimals. */
 function humanGroupSpec(bytes: Uint8Array): akashV1beta4.GroupSpec {
-  const spec = akashV1beta4.GroupSpec.decode(bytes);
-  for (const ru of spec.resources) if (ru.price) ru.price.amount = decToString(BigInt(ru.price.amount || "0"));
-  return spec;
-}
-
-/** DecCoin amounts given as decimals become LegacyDec wire strings (chain-sdk's LegacyDec.encode). */
-function toWireDecimals(typeUrl: string, value: any): any {
-  if (typeUrl !== `/${akashV1beta5.MsgCreateBid.$type}` || !value) return value;
-  const conv = (c: any) => (c && typeof c.amount === "string" ? { ...c, amount: decFromString(c.amount).toString() } : c);
-  return {
-    ...value,
-    price: conv(value.price),
-    resourcesOffer: (value.resourcesOffer ?? []).map((r: any) => ({
-      ...r,
-      prices: r?.prices
-        ? {
-            ...r.prices,
-            cpu: conv(r.prices.cpu),
-            memory: conv(r.prices.memory),
-            gpu: conv(r.prices.gpu),
-            storage: (r.prices.storage ?? []).map((s: any) => ({ ...s, price: conv(s.price) })),
-            endpoints: (r.prices.endpoints ?? []).map((s: any) => ({ ...s, price: conv(s.price) })),
-          }
-        : r?.prices,
-    })),
-  };
+  return akashV1beta4.GroupSpec.decode(bytes);
 }

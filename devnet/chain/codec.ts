@@ -1,7 +1,11 @@
 /**
  * Protobuf codecs the devnet decodes transactions and queries with: chain-sdk's generated (ts-proto style,
- * int64 as `Long`) types, taken unpatched so that what we see is the wire form the real chain sees
- * (LegacyDec amounts as integer strings scaled by 1e18, not chain-sdk's human "1.5" form).
+ * int64 as `Long`) types. Their LegacyDec fields (DecCoin.amount, escrow Balance.amount, the bme prices...) are
+ * patched by chain-sdk at every nesting level: encode takes a human decimal ("1.5") and writes the wire form the
+ * chain reads (the LegacyDec atomics, value x 1e18, as an integer string), decode turns the wire's atomics back
+ * into a human decimal. So decoded messages carry human decimals, objects given to encode must too, and the
+ * devnet converts them to atomics (decFromDecoded) to compute. The amino JSON sign bytes are computed from the
+ * raw wire bytes instead (./amino-json.ts), as the chain does.
  */
 import * as cosmos from "@akashnetwork/chain-sdk/private-types/cosmos.v1beta1";
 import * as akashV1 from "@akashnetwork/chain-sdk/private-types/akash.v1";
@@ -53,9 +57,11 @@ export function toBigInt(v: { toString(): string } | bigint | number | string | 
 export const DEC_PRECISION = 18n;
 export const DEC_ONE = 10n ** DEC_PRECISION;
 
-export function decFromWire(s: string): bigint {
-  if (!/^-?\d+$/.test(s)) throw new Error(`invalid LegacyDec wire value ${JSON.stringify(s)}`);
-  return BigInt(s);
+/** A LegacyDec as chain-sdk's patched decoder presents it ("1.5", "" for an empty wire string) -> atomics. */
+export function decFromDecoded(s: string): bigint {
+  if (s === "") return 0n;
+  if (!/^-?\d+(\.\d{1,18})?$/.test(s)) throw new Error(`invalid LegacyDec value ${JSON.stringify(s)}`);
+  return decFromString(s);
 }
 
 export function decToString(atomics: bigint): string {

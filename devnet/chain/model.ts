@@ -1,10 +1,11 @@
 /**
  * State records -> protobuf-shaped objects (ts-proto field names), in one of two renderings:
- * `wire` for abci_query (enums as numbers, LegacyDec as scaled integers, fed to the codecs' fromPartial)
+ * `wire` for abci_query (enums as numbers, bytes as bytes, fed to the codecs' fromPartial; LegacyDec as decimals,
+ * which chain-sdk's patched encoders turn into the wire's atomics, see codec.ts)
  * and `rest` for grpc-gateway JSON (enums as names, LegacyDec as "1.000000000000000000"; rest.ts then
  * snake_cases the keys and stringifies int64s). Every field is present, as with EmitDefaults.
  */
-import { akashV1beta4, akashV1beta5, decToString } from "./codec";
+import { akashV1beta4, akashV1beta5, decFromDecoded, decToString } from "./codec";
 import type {
   AuditRec,
   BidRec,
@@ -24,9 +25,11 @@ export interface Fmt {
 export const WIRE: Fmt = { rest: false };
 export const REST: Fmt = { rest: true };
 
-const dec = (f: Fmt, atomics: bigint) => (f.rest ? decToString(atomics) : atomics.toString());
+// LegacyDec: REST writes 18 decimals; the wire rendering feeds chain-sdk's patched encoders, which take decimals too.
+const dec = (_f: Fmt, atomics: bigint) => decToString(atomics);
 const en = (f: Fmt, names: readonly string[], name: string) => (f.rest ? name : Math.max(0, names.indexOf(name)));
-const decWire = (f: Fmt, wire: string) => (f.rest ? decToString(BigInt(wire || "0")) : wire);
+/** a LegacyDec as decoded from stored message bytes (a human decimal, see codec.ts) */
+const decDecoded = (f: Fmt, decoded: string) => (f.rest ? decToString(decFromDecoded(decoded)) : decoded);
 
 const DEPLOYMENT_STATES = ["invalid", "active", "closed"] as const;
 const GROUP_STATES = ["invalid", "open", "paused", "insufficient_funds", "closed"] as const;
@@ -85,14 +88,14 @@ export function groupSpec(f: Fmt, bytes: Uint8Array) {
     resources: s.resources.map((ru) => ({
       resource: resources(f, ru.resource),
       count: ru.count,
-      price: ru.price ? { denom: ru.price.denom, amount: decWire(f, ru.price.amount) } : null,
+      price: ru.price ? { denom: ru.price.denom, amount: decDecoded(f, ru.price.amount) } : null,
     })),
   };
 }
 
 function resourceOffer(f: Fmt, bytes: Uint8Array) {
   const o = akashV1beta5.ResourceOffer.decode(bytes);
-  const dc = (c: any) => (c ? { denom: c.denom, amount: decWire(f, c.amount) } : null);
+  const dc = (c: any) => (c ? { denom: c.denom, amount: decDecoded(f, c.amount) } : null);
   return {
     resources: resources(f, o.resources),
     count: o.count,

@@ -3,7 +3,7 @@
  * close (everything under it closes and the escrow refunds). Errors as in chain-sdk go/node/deployment/v1.
  */
 import { fromBech32 } from "@cosmjs/encoding";
-import { akashV1beta4, decFromWire, toBigInt } from "../codec";
+import { akashV1beta4, decFromDecoded, toBigInt } from "../codec";
 import type { Ctx } from "../context";
 import { deploymentErr, sdkErr } from "../errors";
 import { deploymentParams } from "../params";
@@ -31,7 +31,7 @@ export function groupMaxPrice(spec: akashV1beta4.GroupSpec): { denom: string; am
     denom = ru.price.denom;
     let p: bigint;
     try {
-      p = decFromWire(ru.price.amount);
+      p = decFromDecoded(ru.price.amount);
     } catch (e) {
       throw sdkErr.txDecode((e as Error).message);
     }

@@ -3,7 +3,7 @@
  * price), leases (accepting a bid: order active, the other bids lost, an escrow payment at the bid price).
  * Errors as in chain-sdk go/node/market/v1/errors.go.
  */
-import { akashV1beta4, akashV1beta5, decFromWire, decToString } from "../codec";
+import { akashV1beta4, akashV1beta5, decFromDecoded, decToString } from "../codec";
 import type { Ctx } from "../context";
 import { deploymentErr, marketErr, sdkErr } from "../errors";
 import { marketParams } from "../params";
@@ -98,7 +98,7 @@ export function createBid(ctx: Ctx, msg: akashV1beta5.MsgCreateBid): void {
   if (!msg.price) throw marketErr.bidInvalidPrice("missing price");
   let price: bigint;
   try {
-    price = decFromWire(msg.price.amount);
+    price = decFromDecoded(msg.price.amount);
   } catch (e) {
     throw sdkErr.txDecode((e as Error).message);
   }
