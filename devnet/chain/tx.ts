@@ -3,13 +3,13 @@
  * (validate basic, memo, tx-size gas, min gas price [CheckTx only], fee deduction, pubkey, signature gas,
  * sequence and signature verification, sequence increment). Errors carry the SDK's codes and raw logs.
  */
-import { AminoTypes, createBankAminoConverters } from "@cosmjs/stargate";
-import { makeSignDoc, rawSecp256k1PubkeyToRawAddress, serializeSignDoc } from "@cosmjs/amino";
+import { rawSecp256k1PubkeyToRawAddress } from "@cosmjs/amino";
 import { createPublicKey, verify as verifySig } from "node:crypto";
 import { Secp256k1 } from "@cosmjs/crypto";
 import { toBech32 } from "@cosmjs/encoding";
 import { BECH32_PREFIX, FEE_COLLECTOR, balanceOf, coinsToString, ensureAccount, parseCoin, sendCoins, type Coin } from "./bank";
 import { Secp256k1PubKey, b64, cosmos, msgCodecs, toBigInt } from "./codec";
+import { aminoSignBytes } from "./amino-json";
 import { GAS, type Ctx } from "./context";
 import { ChainError, sdkErr } from "./errors";
 import { routes } from "./handlers";
@@ -79,8 +79,6 @@ function verifySecp256k1(message: Uint8Array, sig: Uint8Array, compressedPubkey:
 
 export type ExecMode = "check" | "deliver" | "simulate";
 
-const aminoTypes = new AminoTypes(createBankAminoConverters());
-
 function signBytesFor(tx: DecodedTx, mode: number, chainId: string, accountNumber: number, sequence: bigint): Uint8Array {
   if (mode === SIGN_MODE_DIRECT) {
     return cosmos.SignDoc.encode(
@@ -93,24 +91,20 @@ function signBytesFor(tx: DecodedTx, mode: number, chainId: string, accountNumbe
     ).finish();
   }
   if (mode === SIGN_MODE_LEGACY_AMINO_JSON) {
-    const msgs = tx.msgs.map((m) => {
-      try {
-        return aminoTypes.toAmino(m);
-      } catch {
-        throw sdkErr.unknownRequest(`no amino JSON encoding for ${m.typeUrl} on the devnet; sign it with SIGN_MODE_DIRECT`);
-      }
-    });
+    // x/tx aminojson: the doc is built from the body bytes, every message by its proto schema (./amino-json.ts)
     const fee = tx.authInfo.fee;
-    const doc = makeSignDoc(
-      msgs,
-      { amount: (fee?.amount ?? []).map((c) => ({ denom: c.denom, amount: c.amount })), gas: toBigInt(fee?.gasLimit).toString() },
+    return aminoSignBytes({
+      bodyBytes: tx.raw.bodyBytes,
+      fee: {
+        amount: (fee?.amount ?? []).map((c) => ({ denom: c.denom, amount: c.amount })),
+        gasLimit: toBigInt(fee?.gasLimit),
+        payer: fee?.payer ?? "",
+        granter: fee?.granter ?? "",
+      },
       chainId,
-      tx.body.memo,
       accountNumber,
-      sequence.toString(),
-      toBigInt(tx.body.timeoutHeight),
-    );
-    return serializeSignDoc(doc);
+      sequence,
+    });
   }
   throw sdkErr.unauthorized(`signature mode ${mode} is not supported by the devnet`);
 }
@@ -216,16 +210,26 @@ export function runAnte(ctx: Ctx, tx: DecodedTx, opts: AnteOptions): void {
     }
     if (mode !== "simulate") {
       const signMode = info.modeInfo?.single?.mode ?? -1;
-      const bytes = signBytesFor(tx, signMode, opts.chainId, acc.accountNumber, seq);
+      // x/auth/ante SigVerificationDecorator: any failure (sign bytes or signature) is ErrUnauthorized; amino
+      // signers are told to check the sequence too (amino sign bytes carry it), direct signers get the cause.
+      let cause = "unable to verify single signer signature";
       let valid = false;
+      let bytes: Uint8Array | undefined;
       try {
-        valid = verifySecp256k1(bytes, tx.raw.signatures[i]!, pubkey);
+        bytes = signBytesFor(tx, signMode, opts.chainId, acc.accountNumber, seq);
+      } catch (e) {
+        cause = (e as Error).message;
+      }
+      try {
+        valid = bytes !== undefined && verifySecp256k1(bytes, tx.raw.signatures[i]!, pubkey);
       } catch {
         valid = false;
       }
       if (!valid) {
         throw sdkErr.unauthorized(
-          `signature verification failed; please verify account number (${acc.accountNumber}), sequence (${acc.sequence}) and chain-id (${opts.chainId})`,
+          signMode === SIGN_MODE_LEGACY_AMINO_JSON
+            ? `signature verification failed; please verify account number (${acc.accountNumber}), sequence (${acc.sequence}) and chain-id (${opts.chainId})`
+            : `signature verification failed; please verify account number (${acc.accountNumber}) and chain-id (${opts.chainId}): (${cause})`,
         );
       }
     }
