@@ -1,6 +1,10 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy } from "@/lib/security/csp";
 import { getNetworkFromEnv } from "@/lib/networks";
+import { randomToken } from "@/lib/http/cookies";
+
+// Same name and shape as lib/drafts/owner.server.ts's ANON_COOKIE (that module is Node-only; middleware runs on the edge).
+const ANON_COOKIE = "console_anon";
 
 const network = getNetworkFromEnv();
 
@@ -21,6 +25,16 @@ export function middleware(request: NextRequest) {
   response.headers.set("x-content-type-options", "nosniff");
   response.headers.set("referrer-policy", "no-referrer");
   response.headers.set("x-frame-options", "DENY");
+  // Every browser gets a random id for the drafts it writes before a wallet signs in (see lib/drafts/owner.server.ts).
+  if (!request.cookies.get(ANON_COOKIE)) {
+    response.cookies.set(ANON_COOKIE, randomToken(), {
+      httpOnly: true,
+      sameSite: "lax",
+      secure: request.nextUrl.protocol === "https:",
+      path: "/",
+      maxAge: 365 * 24 * 3600,
+    });
+  }
   return response;
 }
 

@@ -2,6 +2,7 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { getDb } from "@/lib/db/client";
 import { type SessionsRepository, sessionsRepository } from "@/lib/db/sessions";
+import { readCookie, TOKEN_PATTERN, type CookieReader } from "@/lib/http/cookies";
 
 /**
  * The session cookie holds 32 random bytes; the database holds only their SHA-256, so a copy of the database
@@ -14,19 +15,10 @@ export function hashSessionToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
-/** What Next's cookies() and NextRequest.cookies both offer. */
-export interface CookieReader {
-  get(name: string): { value: string } | undefined;
-}
+export type { CookieReader } from "@/lib/http/cookies";
 
 function readToken(source: Request | CookieReader): string | undefined {
-  if (!(source instanceof Request)) return source.get(SESSION_COOKIE)?.value || undefined;
-  const header = source.headers.get("cookie") ?? "";
-  for (const part of header.split(";")) {
-    const [name, ...rest] = part.trim().split("=");
-    if (name === SESSION_COOKIE) return decodeURIComponent(rest.join("=")) || undefined;
-  }
-  return undefined;
+  return readCookie(source, SESSION_COOKIE);
 }
 
 function defaultRepository(): SessionsRepository {
@@ -40,7 +32,7 @@ function defaultRepository(): SessionsRepository {
 export async function getSessionAddress(source: Request | CookieReader, sessions: SessionsRepository = defaultRepository()): Promise<string | null> {
   const token = readToken(source);
   // a well-formed token is 43 base64url characters; anything else is not worth a database read
-  if (!token || !/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
+  if (!token || !TOKEN_PATTERN.test(token)) return null;
   const session = await sessions.findSession(hashSessionToken(token));
   return session?.address ?? null;
 }

@@ -1,9 +1,6 @@
 import "server-only";
 import type { PrismaClient } from "@prisma/client";
 
-/** Owner of drafts until wallet sign-in exists: the local install. */
-export const LOCAL_OWNER = "local";
-
 /**
  * Autosave writes often; history keeps one version per burst of edits: a save within this window of the latest
  * version replaces it instead of adding one, so "undo yesterday" is possible without thousands of rows.
@@ -74,6 +71,13 @@ export function draftsRepository(db: PrismaClient) {
         }
         return { ...row, size: row.content.length };
       });
+    },
+
+    /** Gives every draft of `from` to `to` (an anonymous browser's drafts to the address that signed in there). */
+    async transferOwnership(from: string, to: string): Promise<number> {
+      if (from === to) return 0;
+      const { count } = await db.draft.updateMany({ where: { owner: from }, data: { owner: to } });
+      return count;
     },
 
     async remove(owner: string, id: string): Promise<boolean> {

@@ -95,15 +95,17 @@ describe("/api/drafts per address", () => {
   const listNames = async (cookie?: string) =>
     ((await (await drafts.GET(req("/api/drafts", { cookie }), noParams)).json()) as { items: { name: string }[] }).items.map((d) => d.name);
 
-  it("keeps a signed-in address's drafts away from other addresses and from the local install", async () => {
+  it("keeps a signed-in address's drafts away from other addresses and from anonymous browsers", async () => {
     const one = await signIn(TENANT1_MNEMONIC);
     const two = await signIn(OTHER_MNEMONIC);
     const mine = await create("tenant1's", one.cookie);
-    await create("local one");
+    const browser = "console_anon=" + "a".repeat(43);
+    await create("anonymous one", browser);
 
     expect(await listNames(one.cookie)).toEqual(["tenant1's"]);
     expect(await listNames(two.cookie)).toEqual([]);
-    expect(await listNames()).toEqual(["local one"]);
+    expect(await listNames(browser)).toEqual(["anonymous one"]);
+    expect(await listNames()).toEqual([]);
 
     const item = () => ({ params: Promise.resolve({ id: mine }) });
     expect((await drafts.item.GET(req(`/api/drafts/${mine}`, { cookie: two.cookie }), item())).status).toBe(404);

@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
 import { createTestDatabase } from "@/lib/db/test-database";
 
-
 // The handlers' database client is created on the first query, from DATABASE_URL as it is then.
 const database = createTestDatabase();
 process.env.DATABASE_URL = database.url;
@@ -16,8 +15,10 @@ beforeAll(async () => {
 afterAll(() => database.dispose());
 
 const BASE = "http://localhost:3000/api/drafts";
+/** This test's browser: the anonymous id middleware.ts gives every browser (43 base64url characters). */
+const BROWSER = "console_anon=" + "b".repeat(43);
 const req = (url: string, init?: { method?: string; body?: string; headers?: Record<string, string> }) =>
-  new NextRequest(url, { method: init?.method ?? "GET", body: init?.body, headers: { host: "localhost:3000", ...init?.headers } });
+  new NextRequest(url, { method: init?.method ?? "GET", body: init?.body, headers: { host: "localhost:3000", cookie: BROWSER, ...init?.headers } });
 const params = <P>(p: P) => ({ params: Promise.resolve(p) });
 
 describe("/api/drafts", () => {
@@ -79,5 +80,43 @@ describe("/api/drafts", () => {
     const { id } = (await created.json()) as { id: string };
     const res = await api.versions.GET(req(`${BASE}/${id}/versions`), params({ id }));
     expect(((await res.json()) as { items: unknown[] }).items).toHaveLength(1);
+  });
+});
+
+describe("whose drafts", () => {
+  const create = (cookie: string | null, name: string) =>
+    api.POST(
+      new NextRequest(BASE, { method: "POST", body: JSON.stringify({ name, content: "a: 1\n" }), headers: { host: "localhost:3000", ...(cookie ? { cookie } : {}) } }),
+      params({}),
+    );
+  const listNames = async (cookie: string) => ((await (await api.GET(req(BASE, { headers: { cookie } }), params({}))).json()) as { items: { name: string }[] }).items.map((d) => d.name);
+
+  it("keeps one browser's drafts from another browser", async () => {
+    await create("console_anon=" + "c".repeat(43), "Browser C's");
+    expect(await listNames("console_anon=" + "d".repeat(43))).not.toContain("Browser C's");
+    expect(await listNames("console_anon=" + "c".repeat(43))).toContain("Browser C's");
+  });
+
+  it("gives a client without a browser id one with its first draft", async () => {
+    const res = await create(null, "From a script");
+    expect(res.status).toBe(201);
+    const cookie = res.headers.get("set-cookie") ?? "";
+    expect(cookie).toMatch(/^console_anon=[A-Za-z0-9_-]{43};/);
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(await listNames(cookie.split(";")[0]!)).toEqual(["From a script"]);
+  });
+
+  it("hands a browser's drafts to the wallet that signs in there, and only those", async () => {
+    const browserE = "console_anon=" + "e".repeat(43);
+    await create(browserE, "Written before connecting");
+    await create("console_anon=" + "f".repeat(43), "Someone else's");
+    const { startSession, SESSION_COOKIE } = await import("@/lib/auth/session.server");
+    const session = `${SESSION_COOKIE}=${(await startSession("akash1k4x7q2cg8vr4nqpr3lzhvxkxwmdm4dxv52s5tg")).token}`;
+    const names = await listNames(`${browserE}; ${session}`);
+    expect(names).toContain("Written before connecting");
+    expect(names).not.toContain("Someone else's");
+    // the wallet keeps them from any browser, and the anonymous browser no longer has them
+    expect(await listNames(session)).toContain("Written before connecting");
+    expect(await listNames(browserE)).not.toContain("Written before connecting");
   });
 });
