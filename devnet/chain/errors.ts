@@ -1,7 +1,8 @@
 /**
  * ABCI errors as the chain reports them: codespace, code and a raw_log built like cosmossdk.io/errors does
  * (`Wrapf(ErrX, "detail")` renders as "detail: <registered description>").
- * Codes: cosmos-sdk types/errors/errors.go; deployment and market: chain-sdk go/node/{deployment,market}/v1/errors.go.
+ * Codes: cosmos-sdk types/errors/errors.go; Akash modules: chain-sdk go/node/<module>/.../errors.go (ts/v1.0.0-alpha.25),
+ * as akash-network/node's handlers return them.
  */
 export class ChainError extends Error {
   constructor(
@@ -9,12 +10,18 @@ export class ChainError extends Error {
     readonly code: number,
     readonly description: string,
     readonly detail?: string,
+    /** the whole raw log when it is not "detail: description" (fmt.Errorf("%w: ...", ErrX) puts ErrX first) */
+    message?: string,
   ) {
-    super(detail ? `${detail}: ${description}` : description);
+    super(message ?? (detail ? `${detail}: ${description}` : description));
   }
   /** A new error that prefixes more context, like errorsmod.Wrapf on an already wrapped error. */
   wrap(detail: string): ChainError {
-    return new ChainError(this.codespace, this.code, this.description, this.detail ? `${detail}: ${this.detail}` : detail);
+    return new ChainError(this.codespace, this.code, this.description, this.detail ? `${detail}: ${this.detail}` : detail, `${detail}: ${this.message}`);
+  }
+  /** fmt.Errorf("%w: <suffix>", err): same code, raw log "<err>: <suffix>". */
+  suffixed(suffix: string): ChainError {
+    return new ChainError(this.codespace, this.code, this.description, this.detail, `${this.message}: ${suffix}`);
   }
 }
 
@@ -76,32 +83,45 @@ export const marketErr = {
   unknownProvider: reg("market", 30, "unknown provider"),
 };
 
+/** chain-sdk go/node/escrow/module/error.go (codespace "escrow") */
 export const escrowErr = {
-  accountNotFound: reg("escrow", 2, "account not found"),
-  accountClosed: reg("escrow", 3, "account closed"),
-  invalidDenomination: reg("escrow", 9, "invalid denomination"),
+  accountClosed: reg("escrow", 2, "account closed"),
+  accountNotFound: reg("escrow", 3, "account not found"),
+  invalidDenomination: reg("escrow", 5, "invalid denomination"),
+  invalidID: reg("escrow", 12, "invalid ID"),
+  invalidDeposit: reg("escrow", 16, "invalid deposit"),
 };
 
+/** chain-sdk go/node/types/deposit/v1/errors.go: registered under the "akash" codespace after the attribute errors */
+export const depositErr = {
+  invalidDepositSource: reg("akash", 4, "invalid deposit source"),
+};
+
+/** chain-sdk go/node/cert/v1/errors.go (codespace "cert") */
 export const certErr = {
-  exists: reg("cert", 2, "certificate exists"),
-  notFound: reg("cert", 3, "certificate not found"),
-  revoked: reg("cert", 4, "certificate has been revoked"),
-  invalidCert: reg("cert", 6, "invalid certificate"),
-  invalidSerial: reg("cert", 7, "invalid serial number"),
-  invalidPubkey: reg("cert", 10, "invalid pubkey value"),
+  notFound: reg("cert", 1, "certificate not found"),
+  exists: reg("cert", 3, "certificate exists"),
+  alreadyRevoked: reg("cert", 4, "certificate already revoked"),
+  invalidSerial: reg("cert", 5, "invalid serial number"),
+  invalidCertValue: reg("cert", 6, "invalid certificate value"),
+  invalidPubkeyValue: reg("cert", 7, "invalid pubkey value"),
 };
 
+/** chain-sdk go/node/provider/v1beta4/errors.go (codespace "provider") */
 export const providerErr = {
-  invalidAddress: reg("provider", 1, "invalid provider: address is empty"),
-  exists: reg("provider", 5, "Provider already exists"),
-  notFound: reg("provider", 6, "Provider not found"),
-  invalidHostURI: reg("provider", 3, "invalid provider: host URI"),
+  invalidHostURI: reg("provider", 1, "invalid provider: invalid host uri"),
+  notAbsHostURI: reg("provider", 2, "invalid provider: not absolute host uri"),
+  notFound: reg("provider", 3, "invalid provider: address not found"),
+  exists: reg("provider", 4, "invalid provider: already exists"),
 };
 
+/** chain-sdk go/node/audit/v1/errors.go (codespace "audit") */
 export const auditErr = {
   invalidAddress: reg("audit", 2, "invalid address"),
 };
 
+/** chain-sdk go/node/bme/v1/errors.go (codespace "bme") */
 export const bmeErr = {
-  invalidDenom: reg("bme", 3, "invalid denom"),
+  invalidAmount: reg("bme", 8, "invalid amount"),
+  invalidDenom: reg("bme", 9, "invalid denomination"),
 };

@@ -128,7 +128,9 @@ export function runAnte(ctx: Ctx, tx: DecodedTx, opts: AnteOptions): void {
   const { mode } = opts;
   const sigs = tx.raw.signatures;
   const infos = tx.authInfo.signerInfos;
+  // baseapp validateBasicTxMsgs, before the ante handler: errors come back as they are, without a message index
   if (tx.msgs.length === 0) throw sdkErr.invalidRequest("must contain at least one message");
+  for (const m of tx.msgs) routes[m.typeUrl]!.validateBasic?.(m.value);
   if (!opts.trusted) {
     if (sigs.length === 0) throw sdkErr.noSignatures();
     if (sigs.length !== tx.signers.length) {

@@ -8,7 +8,7 @@ import type { Ctx } from "../context";
 import { deploymentErr, sdkErr } from "../errors";
 import { deploymentParams } from "../params";
 import { deploymentKey, type DeploymentRec, type GroupRec } from "../state";
-import { closeEscrowAccount, createEscrowAccount, getEscrowAccount } from "./escrow";
+import { authorizeDeposit, closeEscrowAccount, createEscrowAccount, getEscrowAccount } from "./escrow";
 import { dIdJson, gIdJson } from "./ids";
 import { closeOrdersOfGroup, createOrder } from "./market";
 
@@ -75,6 +75,8 @@ export function createDeployment(ctx: Ctx, msg: akashV1beta4.MsgCreateDeployment
   if (msg.hash.length === 0) throw deploymentErr.emptyHash();
   if (msg.hash.length !== 32) throw deploymentErr.invalidHash(`hash must be 32 bytes, got ${msg.hash.length}`);
   validateGroups(msg.groups);
+  // x/deployment handler CreateDeployment: exists, deposit params, groups, then the escrow's AuthorizeDeposits
+  if (getDeployment(ctx, owner, dseq)) throw deploymentErr.exists();
   const coin = msg.deposit?.amount;
   if (!coin || !/^\d+$/.test(coin.amount)) throw deploymentErr.invalidDeposit("missing deposit");
   const deposit = { denom: coin.denom, amount: BigInt(coin.amount) };
@@ -84,7 +86,7 @@ export function createDeployment(ctx: Ctx, msg: akashV1beta4.MsgCreateDeployment
     }
   }
   validateDeposit(deposit);
-  if (getDeployment(ctx, owner, dseq)) throw deploymentErr.exists(`id: ${owner}/${dseq}`);
+  authorizeDeposit(ctx, owner, deposit, msg.deposit?.sources ?? []);
 
   const groups: GroupRec[] = msg.groups.map((g, i) => ({
     gseq: i + 1,

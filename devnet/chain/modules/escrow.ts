@@ -3,10 +3,11 @@
  * The devnet settles every open account at the end of every block (the real chain settles lazily on
  * withdraw/close; the observable balances are the same) and pays the integer part straight to the provider.
  */
-import { ESCROW_MODULE, addBalance, sendCoins } from "../bank";
-import { DEC_ONE } from "../codec";
+import { fromBech32 } from "@cosmjs/encoding";
+import { ESCROW_MODULE, addBalance, balanceOf, parseCoin, sendCoins } from "../bank";
+import { DEC_ONE, akashV1 } from "../codec";
 import type { Ctx } from "../context";
-import { escrowErr } from "../errors";
+import { ChainError, depositErr, escrowErr, marketErr } from "../errors";
 import {
   escrowKey,
   paymentKey,
@@ -15,6 +16,76 @@ import {
 } from "../state";
 
 export const SOURCE_BALANCE = 1;
+export const SOURCE_GRANT = 2;
+
+/**
+ * escrow keeper AuthorizeDeposits: what the sources can pay, in order. The devnet has no authz grants, so only
+ * the owner's spendable balance counts; a shortfall is the market module's ErrInvalidDeposit, formatted
+ * fmt.Errorf("%w: insufficient balance") (akash-network/node x/escrow/keeper/keeper.go).
+ */
+export function authorizeDeposit(ctx: Ctx, owner: string, coin: { denom: string; amount: bigint }, sources: number[]): void {
+  let remainder = coin.amount;
+  for (const source of sources) {
+    if (source === SOURCE_BALANCE) {
+      const spendable = balanceOf(ctx.state, owner, coin.denom);
+      if (spendable > 0n) remainder -= spendable < remainder ? spendable : remainder;
+    }
+    if (remainder === 0n) break;
+  }
+  if (remainder !== 0n) throw marketErr.invalidDeposit().suffixed(remainder < 0n ? "deposit overflow" : "insufficient balance");
+}
+
+const bech32Ok = (addr: string) => {
+  try {
+    return fromBech32(addr).prefix === "akash";
+  } catch {
+    return false;
+  }
+};
+
+/** chain-sdk go/node/escrow/id/v1 Account.ValidateBasic: deployment xid owner/dseq, bid xid owner/dseq/gseq/oseq/provider */
+function validateAccountId(id: { scope: number; xid: string } | undefined): void {
+  const parts = (id?.xid ?? "").split("/");
+  if (id?.scope === 1) {
+    if (parts.length !== 2) throw escrowErr.invalidID("invalid xid format");
+  } else if (id?.scope === 2) {
+    if (parts.length !== 5) throw escrowErr.invalidID("invalid xid format");
+  } else throw escrowErr.invalidID("invalid scope");
+  if (!bech32Ok(parts[0]!)) throw escrowErr.invalidID("invalid xid/owner: decoding bech32 failed");
+  if (!/^\d+$/.test(parts[1]!) || BigInt(parts[1]!) > 0xffffffffffffffffn) throw escrowErr.invalidID(`invalid xid/dseq: strconv.ParseUint: parsing ${JSON.stringify(parts[1])}: invalid syntax`);
+  if (id.scope === 2) {
+    for (const [i, name] of [[2, "gseq"], [3, "oseq"]] as const) {
+      if (!/^\d+$/.test(parts[i]!) || Number(parts[i]) > 0xffffffff) throw escrowErr.invalidID(`invalid xid/${name}: strconv.ParseUint: parsing ${JSON.stringify(parts[i])}: invalid syntax`);
+    }
+    if (!bech32Ok(parts[4]!)) throw escrowErr.invalidID("invalid xid/provider: decoding bech32 failed");
+  }
+}
+
+/** MsgAccountDeposit.ValidateBasic (chain-sdk go/node/escrow/v1/msgs.go), run at CheckTx. */
+export function validateAccountDeposit(msg: akashV1.MsgAccountDeposit): void {
+  if (!bech32Ok(msg.signer)) throw new ChainError("undefined", 1, "internal", undefined, `decoding bech32 failed: invalid signer address ${JSON.stringify(msg.signer)}`);
+  validateAccountId(msg.id);
+  const amount = msg.deposit?.amount?.amount ?? "";
+  if (amount === "" || /^0+$/.test(amount)) throw escrowErr.invalidDeposit();
+  const sources = msg.deposit?.sources ?? [];
+  if (sources.length === 0) throw depositErr.invalidDepositSource("empty deposit sources");
+  const seen = new Set<number>();
+  for (const s of sources) {
+    if (s !== SOURCE_BALANCE && s !== SOURCE_GRANT) throw depositErr.invalidDepositSource(`empty deposit source type ${s}`);
+    if (seen.has(s)) throw depositErr.invalidDepositSource(`duplicate deposit source type ${s}`);
+    seen.add(s);
+  }
+}
+
+/** x/escrow handler AccountDeposit: authorize the deposit, then the account must exist, be open and in its denom. */
+export function accountDeposit(ctx: Ctx, msg: akashV1.MsgAccountDeposit): void {
+  const coin = parseCoin(msg.deposit?.amount);
+  authorizeDeposit(ctx, msg.signer, coin, msg.deposit?.sources ?? []);
+  const scope = msg.id?.scope === 1 ? "deployment" : "bid";
+  const acc = getEscrowAccount(ctx, scope, msg.id?.xid ?? "");
+  if (!acc) throw escrowErr.accountNotFound();
+  depositEscrow(ctx, acc, msg.signer, coin);
+}
 
 export function createEscrowAccount(
   ctx: Ctx,
@@ -48,8 +119,8 @@ export function getEscrowAccount(ctx: Ctx, scope: string, xid: string): EscrowAc
 }
 
 export function depositEscrow(ctx: Ctx, acc: EscrowAccountRec, from: string, coin: { denom: string; amount: bigint }): void {
-  if (acc.state === "closed") throw escrowErr.accountClosed(`account ${acc.scope}/${acc.xid}`);
-  if (coin.denom !== acc.denom) throw escrowErr.invalidDenomination(`expected ${acc.denom}, got ${coin.denom}`);
+  if (acc.state === "closed") throw escrowErr.accountClosed();
+  if (coin.denom !== acc.denom) throw escrowErr.invalidDenomination();
   settleAccount(ctx, acc);
   sendCoins(ctx, from, ESCROW_MODULE, [coin]);
   acc.funds += coin.amount * DEC_ONE;
