@@ -153,14 +153,18 @@ export function makeAbciQuery(app: App, simulate: (txBytes: Uint8Array) => unkno
   route("/akash.audit.v1.Query/AllProvidersAttributes", akashV1.QueryAllProvidersAttributesRequest, akashV1.QueryProvidersResponse, (r) =>
     auditResp({}, page(r.pagination)),
   );
-  route("/akash.audit.v1.Query/ProviderAttributes", akashV1.QueryProviderAttributesRequest, akashV1.QueryProvidersResponse, (r) =>
-    auditResp({ owner: r.owner }, page(r.pagination)),
-  );
+  // x/audit keeper: no record -> ErrProviderNotFound, no pagination; AuditorAttributes ignores the auditor
+  const auditFound = (filter: { owner?: string; auditor?: string }) => {
+    const res = q.audits(filter);
+    if (res.items.length === 0) throw notFound("invalid provider: address not found");
+    return { providers: res.items };
+  };
+  route("/akash.audit.v1.Query/ProviderAttributes", akashV1.QueryProviderAttributesRequest, akashV1.QueryProvidersResponse, (r) => auditFound({ owner: r.owner }));
   route("/akash.audit.v1.Query/ProviderAuditorAttributes", akashV1.QueryProviderAuditorRequest, akashV1.QueryProvidersResponse, (r) =>
-    auditResp({ owner: r.owner, auditor: r.auditor }),
+    auditFound({ owner: r.owner, auditor: r.auditor }),
   );
   route("/akash.audit.v1.Query/AuditorAttributes", akashV1.QueryAuditorAttributesRequest, akashV1.QueryProvidersResponse, (r) =>
-    auditResp({ auditor: r.auditor }, page(r.pagination)),
+    auditResp({}, page(r.pagination)),
   );
 
   return function abciQuery(path: string, data: Uint8Array): AbciQueryResult {

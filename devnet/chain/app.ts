@@ -19,7 +19,7 @@ import { akashV1beta4, b64, cosmos, decToString, msgCodecs, toBigInt } from "./c
 import { Ctx, GasMeter, type AbciEvent } from "./context";
 import { ChainError, sdkErr } from "./errors";
 import { closeDeployment } from "./modules/deployment";
-import { marketParams } from "./params";
+import { MAX_TX_BYTES, marketParams } from "./params";
 import { settleAccount } from "./modules/escrow";
 import {
   bidKey,
@@ -235,6 +235,18 @@ export class App implements DevnetChain {
   private newCtx(state: AppState, gasLimit: number): Ctx {
     const latest = this.latestBlock();
     return new Ctx(state, this.height() + 1, latest ? new Date(latest.time.slice(0, 23) + "Z") : this.genesisTime, new GasMeter(gasLimit));
+  }
+
+  /**
+   * CometBFT's mempool checks that come before the app's CheckTx: max_tx_bytes (1 MiB by default) and the tx
+   * cache (a tx seen before, in the mempool or committed). They are not ABCI results: the RPC answers with a
+   * JSON-RPC error, the REST gateway turns them into codes 21 / 19 (cosmos-sdk client CheckCometError).
+   */
+  mempoolPrecheck(bytes: Uint8Array): "too-large" | "in-cache" | undefined {
+    if (bytes.length > MAX_TX_BYTES) return "too-large";
+    const hash = txHash(bytes);
+    if (this.mempool.some((m) => m.hash === hash) || this.txIndex.has(hash)) return "in-cache";
+    return undefined;
   }
 
   checkTx(bytes: Uint8Array, opts: { trusted?: boolean; onCommit?: MempoolEntry["onCommit"] } = {}): CheckResult {

@@ -7,7 +7,8 @@ import { fromBech32 } from "@cosmjs/encoding";
 import { z } from "zod";
 import type { App } from "./app";
 import { b64, fromB64, toBigInt } from "./codec";
-import { ChainError } from "./errors";
+import { txHash } from "./blocks";
+import { ChainError, sdkErr } from "./errors";
 import { REST } from "./model";
 import { Queries, type IdFilters, type Page, type PageResult } from "./queries";
 import { snakeKeys, txJson, txResponseJson } from "./txview";
@@ -200,12 +201,22 @@ export function makeRestHandler(deps: RestDeps) {
     const r = q.audits({}, pageFrom(sp));
     return { providers: out(r.items), pagination: pageJson(r) };
   });
-  G(new RegExp(`^/akash/audit/v1/audit/attributes/${addr}/list$`), (m, sp) => {
-    const r = q.audits({ owner: m[1] }, pageFrom(sp));
-    return { providers: out(r.items), pagination: pageJson(r) };
+  // x/audit keeper ProviderAttributes / ProviderAuditorAttributes: no record -> ErrProviderNotFound (NotFound),
+  // the providers without pagination
+  G(new RegExp(`^/akash/audit/v1/audit/attributes/${addr}/list$`), (m) => {
+    const r = q.audits({ owner: m[1] });
+    if (r.items.length === 0) throw notFound("invalid provider: address not found");
+    return { providers: out(r.items), pagination: null };
   });
   G(new RegExp(`^/akash/audit/v1/audit/attributes/${addr}/${addr}$`), (m) => {
     const r = q.audits({ auditor: m[1], owner: m[2] });
+    if (r.items.length === 0) throw notFound("invalid provider: address not found");
+    return { providers: out(r.items), pagination: null };
+  });
+  // AuditorAttributes (GET /akash/provider/v1/auditor/{auditor}/list in the proto): the keeper paginates the whole
+  // audit store without filtering on the auditor, so every auditor's records come back, as on the real chain
+  G(new RegExp(`^/akash/provider/v1/auditor/${addr}/list$`), (_m, sp) => {
+    const r = q.audits({}, pageFrom(sp));
     return { providers: out(r.items), pagination: pageJson(r) };
   });
 
@@ -221,7 +232,13 @@ export function makeRestHandler(deps: RestDeps) {
   });
   P(/^\/cosmos\/tx\/v1beta1\/txs$/, (_m, _sp, body) => {
     const { tx_bytes } = parse(broadcastBody, body);
-    const r = app.checkTx(fromB64(tx_bytes));
+    const bytes = fromB64(tx_bytes);
+    // cosmos-sdk client CheckCometError: CometBFT's mempool errors become codes without a raw log
+    const pre = app.mempoolPrecheck(bytes);
+    const mempoolErr = pre === "too-large" ? sdkErr.txTooLarge() : pre === "in-cache" ? sdkErr.txInMempoolCache() : undefined;
+    const r = mempoolErr
+      ? { code: mempoolErr.code, codespace: mempoolErr.codespace, log: "", gasWanted: 0, gasUsed: 0, hash: txHash(bytes) }
+      : app.checkTx(bytes);
     return {
       tx_response: {
         height: "0",

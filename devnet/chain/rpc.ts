@@ -11,6 +11,7 @@ import type { App, CommittedBlock } from "./app";
 import type { BlockRec, IndexedTx, TxResult } from "./blocks";
 import type { AbciQueryResult } from "./abci-query";
 import { b64, fromB64 } from "./codec";
+import { MAX_TX_BYTES } from "./params";
 import { eventMap, matches, parseQuery, QueryError } from "./events-query";
 
 export const COMET_VERSION = "0.38.17";
@@ -107,6 +108,14 @@ export function startRpc(deps: RpcDeps, host: string, port: number): Promise<{ s
     return /^0x/i.test(s) ? new Uint8Array(Buffer.from(s.slice(2), "hex")) : fromB64(s);
   };
 
+  /** CometBFT mempool.CheckTx errors (rpc/core BroadcastTx* return them as JSON-RPC errors) */
+  const mempoolAdmit = (bytes: Uint8Array): Uint8Array => {
+    const pre = app.mempoolPrecheck(bytes);
+    if (pre === "too-large") throw new RpcError(-32603, "Internal error", `Tx too large. Max size is ${MAX_TX_BYTES}, but got ${bytes.length}`);
+    if (pre === "in-cache") throw new RpcError(-32603, "Internal error", "tx already exists in cache");
+    return bytes;
+  };
+
   const waiters = new Map<string, (t: IndexedTx) => void>();
   const unsubscribeCommit = app.onCommit((c: CommittedBlock) => {
     for (const t of c.txs) waiters.get(t.hash)?.(t);
@@ -183,15 +192,15 @@ export function startRpc(deps: RpcDeps, host: string, port: number): Promise<{ s
       };
     },
     broadcast_tx_sync: (p) => {
-      const r = app.checkTx(txBytesParam(p.tx));
+      const r = app.checkTx(mempoolAdmit(txBytesParam(p.tx)));
       return { code: r.code, data: "", log: r.log, codespace: r.codespace, hash: r.hash };
     },
     broadcast_tx_async: (p) => {
-      const r = app.checkTx(txBytesParam(p.tx));
+      const r = app.checkTx(mempoolAdmit(txBytesParam(p.tx)));
       return { code: 0, data: "", log: "", codespace: "", hash: r.hash };
     },
     broadcast_tx_commit: async (p) => {
-      const r = app.checkTx(txBytesParam(p.tx));
+      const r = app.checkTx(mempoolAdmit(txBytesParam(p.tx)));
       const check = { ...txResultJson(r) };
       if (r.code !== 0) return { check_tx: check, tx_result: txResultJson({ ...r, events: [] }), hash: r.hash, height: "0" };
       const t = await new Promise<IndexedTx>((resolve, reject) => {
