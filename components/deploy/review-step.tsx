@@ -116,6 +116,12 @@ export function ReviewStep({ draft }: Props) {
             <dt className="text-neutral-500">Network fee</dt>
             <dd>paid in AKT, estimated by simulation when you create the deployment</dd>
           </dl>
+          {lifetime && lifetime.seconds < 86_400 && (
+            <p role="note" className="mt-2 rounded bg-amber-50 px-2 py-1 text-amber-900">
+              At the SDL&apos;s max prices this deposit lasts only {lifetime.label}; a deployment closes when its escrow runs dry.
+              The accepted bid is usually cheaper, and you can top up later, but consider a larger deposit.
+            </p>
+          )}
         </section>
         {wallet && denom === "uact" && shortfall > 0n && (
           <MintAct network={network} wallet={wallet} shortfall={shortfall} aktBalance={aktBalance.data} onMinted={() => void queryClient.invalidateQueries({ queryKey: ["chain", network.id, "balance"] })} />

@@ -131,8 +131,12 @@ function GroupList({ groups }: { groups: GroupSpecJson[] }) {
 function gpuLabel(gpu: GroupSpecJson["resources"][number]["resource"]["gpu"]): string {
   const units = Number(gpu?.units?.val ?? 0);
   if (!units) return "–";
-  const models = (gpu?.attributes ?? []).map((a) => a.key.split("/").slice(1).join(" ")).join(" or ");
-  return `${units}× ${models || "any"}`;
+  // attribute keys look like vendor/nvidia/model/h100 (or vendor/nvidia for any model of the vendor)
+  const parsed = (gpu?.attributes ?? []).map((a) => a.key.split("/")).map((p) => ({ vendor: p[1] ?? "", model: p[3] }));
+  const vendors = [...new Set(parsed.map((p) => p.vendor))];
+  const models = parsed.flatMap((p) => (p.model ? [p.model.toUpperCase()] : []));
+  const what = models.length ? models.join(", ") : "any model";
+  return `${units}× ${vendors.join("/") || "any vendor"} ${what}`;
 }
 
 /** DecCoin amounts carry 18 decimals; show only the significant ones. */
