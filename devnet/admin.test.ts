@@ -14,7 +14,7 @@ afterAll(async () => {
 });
 
 const post = (url: string, body?: unknown) =>
-  fetch(url, { method: "POST", body: body === undefined ? undefined : JSON.stringify(body) }).then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
+  fetch(url, { method: "POST", body: body === undefined ? undefined : JSON.stringify(body) }).then(async (r) => ({ status: r.status, body: (await r.json()) as Record<string, unknown> }));
 
 describe("devnet admin endpoint", () => {
   it("stalls and unstalls block production and reports health", async () => {
@@ -24,7 +24,7 @@ describe("devnet admin endpoint", () => {
     const h = d.chain.height();
     await new Promise((r) => setTimeout(r, 350));
     expect(d.chain.height()).toBe(h);
-    const health = (await (await fetch(`${d.endpoints.admin}/health`)).json()) as any;
+    const health = (await (await fetch(`${d.endpoints.admin}/health`)).json()) as Record<string, unknown>;
     expect(health).toMatchObject({ ok: true, stalled: true, height: h });
     await post(`${d.endpoints.admin}/chain/unstall`);
     await new Promise((r) => setTimeout(r, 350));
@@ -52,7 +52,7 @@ describe("devnet --state", () => {
     const b = await startDevnet({ rpcPort: 0, restPort: 0, adminPort: 0, blockTimeMs: 100, providers: false, stateDir: dir });
     started.push(b);
     expect(b.chain.height()).toBeGreaterThanOrEqual(height);
-    const bal = (await (await fetch(`${b.endpoints.rest}/cosmos/bank/v1beta1/balances/${addr}`)).json()) as any;
+    const bal = (await (await fetch(`${b.endpoints.rest}/cosmos/bank/v1beta1/balances/${addr}`)).json()) as { balances: { denom: string; amount: string }[] };
     expect(bal.balances).toContainEqual({ denom: "uakt", amount: "1000000000" });
   });
 });

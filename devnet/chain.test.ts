@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Secp256k1HdWallet } from "@cosmjs/amino";
 import { toBech32 } from "@cosmjs/encoding";
 import { DirectSecp256k1HdWallet, Registry, type EncodeObject } from "@cosmjs/proto-signing";
-import { GasPrice, SigningStargateClient, defaultRegistryTypes, type DeliverTxResponse } from "@cosmjs/stargate";
+import { GasPrice, SigningStargateClient, defaultRegistryTypes } from "@cosmjs/stargate";
 import { Comet38Client, WebsocketClient } from "@cosmjs/tendermint-rpc";
 import { generateManifest, generateManifestVersion, yaml } from "@akashnetwork/chain-sdk";
 import * as v1 from "@akashnetwork/chain-sdk/private-types/akash.v1";
@@ -34,7 +34,7 @@ let client: SigningStargateClient;
 let nextDseq = 1000n;
 
 async function sdlGroups(file: string) {
-  const sdl = yaml.template<any>(readFileSync(path.join(SHARED, "sdl-corpus", file), "utf8"));
+  const sdl = yaml.template<Parameters<typeof generateManifest>[0]>(readFileSync(path.join(SHARED, "sdl-corpus", file), "utf8"));
   const r = generateManifest(sdl);
   if (!r.ok) throw new Error(`invalid corpus SDL ${file}`);
   // human decimals ("10000"): chain-sdk's codecs are patched to write them as LegacyDec atomics on the wire
@@ -71,6 +71,7 @@ const waitBlocks = async (n: number) => {
 
 const rest = async (p: string) => {
   const r = await fetch(devnet.endpoints.rest + p);
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- REST JSON, asserted field by field
   return { status: r.status, body: (await r.json()) as any };
 };
 

@@ -18,7 +18,7 @@ export interface AbciQueryResult {
 
 const notFound = (what: string) => new ChainError("sdk", 38, "not found", `rpc error: code = NotFound desc = ${what}`);
 
-function page(p: any): Page | undefined {
+function page(p: cosmos.PageRequest | undefined): Page | undefined {
   if (!p) return undefined;
   return {
     key: p.key,
@@ -31,9 +31,9 @@ function page(p: any): Page | undefined {
 const pageResp = (r: { nextKey: Uint8Array | null; total: number }) => ({ nextKey: r.nextKey ?? new Uint8Array(), total: String(r.total) });
 
 /** Converts the eventual `escrowAccount: null` etc. to undefined for fromPartial. */
-const clean = (o: any): any =>
+const clean = (o: unknown): unknown =>
   JSON.parse(
-    JSON.stringify(o, function (this: any, k, v) {
+    JSON.stringify(o, function (this: Record<string, unknown>, k, v) {
       const raw = this[k];
       return raw === null ? undefined : raw instanceof Uint8Array ? { $u8: b64(raw) } : v;
     }),
@@ -41,13 +41,24 @@ const clean = (o: any): any =>
     v && typeof v === "object" && "$u8" in v ? fromB64(v.$u8) : v,
   );
 
-type Handler = (req: Uint8Array) => unknown;
+type Handler = (req: unknown) => unknown;
+
+/** ids and filters of the deployment and market queries, as decoded */
+interface IdFilterLike {
+  owner?: string;
+  dseq?: { toString(): string } | string | number;
+  gseq?: number;
+  oseq?: number;
+  provider?: string;
+  bseq?: number;
+  state?: string;
+}
 
 export function makeAbciQuery(app: App, simulate: (txBytes: Uint8Array) => unknown, getTx: (hash: string) => unknown) {
   const q = new Queries(app);
   const h = new Map<string, [Codec, Codec, Handler]>();
-  const route = (path: string, req: Codec, resp: Codec, fn: (r: any) => unknown) => h.set(path, [req, resp, fn as Handler]);
-  const idF = (f: any) => ({
+  const route = <Req>(path: string, req: Codec<Req>, resp: Codec, fn: (r: Req) => unknown) => h.set(path, [req as Codec, resp, fn as Handler]);
+  const idF = (f: IdFilterLike | undefined) => ({
     owner: f?.owner,
     dseq: toBigInt(f?.dseq),
     gseq: f?.gseq,

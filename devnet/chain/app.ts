@@ -90,7 +90,7 @@ export class App implements DevnetChain {
   }
 
   restore(text: string): void {
-    const s = deserialize<any>(text);
+    const s = deserialize<{ chainId: string; genesisTime: string; state: AppState; blocks: BlockRec[]; txs: IndexedTx[] }>(text);
     if (s.chainId !== this.chainId) throw new Error(`snapshot is for chain ${s.chainId}, not ${this.chainId}`);
     this.state = s.state;
     this.blocks = s.blocks;

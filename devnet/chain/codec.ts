@@ -15,11 +15,12 @@ import * as akashV1beta5 from "@akashnetwork/chain-sdk/private-types/akash.v1bet
 export { cosmos, akashV1, akashV1beta4, akashV1beta5 };
 export { PubKey as Secp256k1PubKey } from "@akashnetwork/chain-sdk/private-types/cosmos.secp256k1";
 
-export interface Codec<T = any> {
+/** What the devnet uses of a chain-sdk message type (method syntax: a MessageFns<X> is a Codec<X>). */
+export interface Codec<T = unknown> {
   readonly $type: string;
   encode(message: T): { finish(): Uint8Array };
   decode(input: Uint8Array): T;
-  fromPartial(object: any): T;
+  fromPartial(object: unknown): T;
   toJSON(message: T): unknown;
 }
 

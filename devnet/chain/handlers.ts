@@ -10,15 +10,18 @@ import { closeBid, closeLease, createBid, createLease, withdrawLease } from "./m
 import { createProvider, signProviderAttributes, updateProvider, validateCreateProvider, validateUpdateProvider } from "./modules/provider";
 import { mintAct, validateMintAct } from "./modules/bme";
 
-interface Route {
+interface Route<M = unknown> {
   module: string;
   /** gas charged before the handler runs, on top of the reads and writes it meters */
   baseGas: number;
-  signer(msg: any): string;
+  signer(msg: M): string;
   /** the message's ValidateBasic, which baseapp runs before the ante handler (CheckTx included), unwrapped */
-  validateBasic?(msg: any): void;
-  handle(ctx: Ctx, msg: any): void;
+  validateBasic?(msg: M): void;
+  handle(ctx: Ctx, msg: M): void;
 }
+
+/** A route for messages of type M (decoded by the codec registered for the same type URL in codec.ts). */
+const route = <M>(r: Route<M>): Route => r as Route;
 
 function msgSend(ctx: Ctx, msg: cosmos.MsgSend): void {
   requireAddress(msg.fromAddress, "from");
@@ -29,35 +32,35 @@ function msgSend(ctx: Ctx, msg: cosmos.MsgSend): void {
 
 
 export const routes: Record<string, Route> = {
-  [`/${cosmos.MsgSend.$type}`]: { module: "bank", baseGas: 20_000, signer: (m) => m.fromAddress, handle: msgSend },
-  [`/${akashV1beta4.MsgCreateDeployment.$type}`]: {
+  [`/${cosmos.MsgSend.$type}`]: route<cosmos.MsgSend>({ module: "bank", baseGas: 20_000, signer: (m) => m.fromAddress, handle: msgSend }),
+  [`/${akashV1beta4.MsgCreateDeployment.$type}`]: route<akashV1beta4.MsgCreateDeployment>({
     module: "deployment",
     baseGas: 60_000,
     signer: (m) => m.id?.owner ?? "",
     handle: createDeployment,
-  },
-  [`/${akashV1beta4.MsgUpdateDeployment.$type}`]: {
+  }),
+  [`/${akashV1beta4.MsgUpdateDeployment.$type}`]: route<akashV1beta4.MsgUpdateDeployment>({
     module: "deployment",
     baseGas: 30_000,
     signer: (m) => m.id?.owner ?? "",
     handle: updateDeployment,
-  },
-  [`/${akashV1beta4.MsgCloseDeployment.$type}`]: {
+  }),
+  [`/${akashV1beta4.MsgCloseDeployment.$type}`]: route<akashV1beta4.MsgCloseDeployment>({
     module: "deployment",
     baseGas: 40_000,
     signer: (m) => m.id?.owner ?? "",
     handle: closeDeploymentMsg,
-  },
-  [`/${akashV1beta5.MsgCreateBid.$type}`]: { module: "market", baseGas: 40_000, signer: (m) => m.id?.provider ?? "", handle: createBid },
-  [`/${akashV1beta5.MsgCloseBid.$type}`]: { module: "market", baseGas: 30_000, signer: (m) => m.id?.provider ?? "", handle: closeBid },
-  [`/${akashV1beta5.MsgCreateLease.$type}`]: { module: "market", baseGas: 50_000, signer: (m) => m.bidId?.owner ?? "", handle: createLease },
-  [`/${akashV1beta5.MsgCloseLease.$type}`]: { module: "market", baseGas: 30_000, signer: (m) => m.id?.owner ?? "", handle: closeLease },
-  [`/${akashV1beta5.MsgWithdrawLease.$type}`]: { module: "market", baseGas: 20_000, signer: (m) => m.id?.provider ?? "", handle: withdrawLease },
-  [`/${akashV1.MsgAccountDeposit.$type}`]: { module: "escrow", baseGas: 30_000, signer: (m) => m.signer, validateBasic: validateAccountDeposit, handle: accountDeposit },
-  [`/${akashV1.MsgCreateCertificate.$type}`]: { module: "cert", baseGas: 20_000, signer: (m) => m.owner, validateBasic: validateCreateCertificate, handle: createCertificate },
-  [`/${akashV1.MsgRevokeCertificate.$type}`]: { module: "cert", baseGas: 20_000, signer: (m) => m.id?.owner ?? "", validateBasic: validateRevokeCertificate, handle: revokeCertificate },
-  [`/${akashV1beta4.MsgCreateProvider.$type}`]: { module: "provider", baseGas: 30_000, signer: (m) => m.owner, validateBasic: validateCreateProvider, handle: createProvider },
-  [`/${akashV1beta4.MsgUpdateProvider.$type}`]: { module: "provider", baseGas: 30_000, signer: (m) => m.owner, validateBasic: validateUpdateProvider, handle: updateProvider },
-  [`/${akashV1.MsgSignProviderAttributes.$type}`]: { module: "audit", baseGas: 30_000, signer: (m) => m.auditor, handle: signProviderAttributes },
-  [`/${akashV1.MsgMintACT.$type}`]: { module: "bme", baseGas: 40_000, signer: (m) => m.owner, validateBasic: validateMintAct, handle: mintAct },
+  }),
+  [`/${akashV1beta5.MsgCreateBid.$type}`]: route<akashV1beta5.MsgCreateBid>({ module: "market", baseGas: 40_000, signer: (m) => m.id?.provider ?? "", handle: createBid }),
+  [`/${akashV1beta5.MsgCloseBid.$type}`]: route<akashV1beta5.MsgCloseBid>({ module: "market", baseGas: 30_000, signer: (m) => m.id?.provider ?? "", handle: closeBid }),
+  [`/${akashV1beta5.MsgCreateLease.$type}`]: route<akashV1beta5.MsgCreateLease>({ module: "market", baseGas: 50_000, signer: (m) => m.bidId?.owner ?? "", handle: createLease }),
+  [`/${akashV1beta5.MsgCloseLease.$type}`]: route<akashV1beta5.MsgCloseLease>({ module: "market", baseGas: 30_000, signer: (m) => m.id?.owner ?? "", handle: closeLease }),
+  [`/${akashV1beta5.MsgWithdrawLease.$type}`]: route<akashV1beta5.MsgWithdrawLease>({ module: "market", baseGas: 20_000, signer: (m) => m.id?.provider ?? "", handle: withdrawLease }),
+  [`/${akashV1.MsgAccountDeposit.$type}`]: route<akashV1.MsgAccountDeposit>({ module: "escrow", baseGas: 30_000, signer: (m) => m.signer, validateBasic: validateAccountDeposit, handle: accountDeposit }),
+  [`/${akashV1.MsgCreateCertificate.$type}`]: route<akashV1.MsgCreateCertificate>({ module: "cert", baseGas: 20_000, signer: (m) => m.owner, validateBasic: validateCreateCertificate, handle: createCertificate }),
+  [`/${akashV1.MsgRevokeCertificate.$type}`]: route<akashV1.MsgRevokeCertificate>({ module: "cert", baseGas: 20_000, signer: (m) => m.id?.owner ?? "", validateBasic: validateRevokeCertificate, handle: revokeCertificate }),
+  [`/${akashV1beta4.MsgCreateProvider.$type}`]: route<akashV1beta4.MsgCreateProvider>({ module: "provider", baseGas: 30_000, signer: (m) => m.owner, validateBasic: validateCreateProvider, handle: createProvider }),
+  [`/${akashV1beta4.MsgUpdateProvider.$type}`]: route<akashV1beta4.MsgUpdateProvider>({ module: "provider", baseGas: 30_000, signer: (m) => m.owner, validateBasic: validateUpdateProvider, handle: updateProvider }),
+  [`/${akashV1.MsgSignProviderAttributes.$type}`]: route<akashV1.MsgSignProviderAttributes>({ module: "audit", baseGas: 30_000, signer: (m) => m.auditor, handle: signProviderAttributes }),
+  [`/${akashV1.MsgMintACT.$type}`]: route<akashV1.MsgMintACT>({ module: "bme", baseGas: 40_000, signer: (m) => m.owner, validateBasic: validateMintAct, handle: mintAct }),
 };

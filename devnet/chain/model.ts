@@ -56,22 +56,22 @@ const gId = (r: { owner: string; dseq: bigint }, gseq: number) => ({ ...dId(r), 
 const oId = (r: { owner: string; dseq: bigint; gseq: number; oseq: number }) => ({ ...gId(r, r.gseq), oseq: r.oseq });
 const bId = (r: BidRec | LeaseRec) => ({ ...oId(r), provider: r.provider, bseq: r.bseq });
 
-function resourceValueRest(f: Fmt, v: any) {
+function resourceValueRest(f: Fmt, v: akashV1beta4.ResourceValue | undefined) {
   if (!v) return null;
   return { val: f.rest ? Buffer.from(v.val).toString("utf8") : v.val };
 }
 
-function resources(f: Fmt, r: any) {
+function resources(f: Fmt, r: akashV1beta4.Resources | undefined) {
   if (!r) return null;
-  const attrs = (a: any[]) => a.map((x) => ({ key: x.key, value: x.value }));
+  const attrs = (a: { key: string; value: string }[]) => a.map((x) => ({ key: x.key, value: x.value }));
   return {
     id: r.id,
     cpu: r.cpu ? { units: resourceValueRest(f, r.cpu.units), attributes: attrs(r.cpu.attributes) } : null,
     memory: r.memory ? { quantity: resourceValueRest(f, r.memory.quantity), attributes: attrs(r.memory.attributes) } : null,
-    storage: r.storage.map((s: any) => ({ name: s.name, quantity: resourceValueRest(f, s.quantity), attributes: attrs(s.attributes) })),
+    storage: r.storage.map((s) => ({ name: s.name, quantity: resourceValueRest(f, s.quantity), attributes: attrs(s.attributes) })),
     gpu: r.gpu ? { units: resourceValueRest(f, r.gpu.units), attributes: attrs(r.gpu.attributes) } : null,
-    endpoints: r.endpoints.map((e: any) => ({
-      kind: f.rest ? (ENDPOINT_KINDS[e.kind] ?? "SHARED_HTTP") : e.kind,
+    endpoints: r.endpoints.map((e) => ({
+      kind: f.rest ? (ENDPOINT_KINDS[e.kind as number] ?? "SHARED_HTTP") : e.kind,
       sequenceNumber: e.sequenceNumber,
     })),
   };
@@ -95,7 +95,7 @@ export function groupSpec(f: Fmt, bytes: Uint8Array) {
 
 function resourceOffer(f: Fmt, bytes: Uint8Array) {
   const o = akashV1beta5.ResourceOffer.decode(bytes);
-  const dc = (c: any) => (c ? { denom: c.denom, amount: decDecoded(f, c.amount) } : null);
+  const dc = (c: { denom: string; amount: string } | undefined) => (c ? { denom: c.denom, amount: decDecoded(f, c.amount) } : null);
   return {
     resources: resources(f, o.resources),
     count: o.count,

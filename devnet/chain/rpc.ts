@@ -137,7 +137,9 @@ export function startRpc(deps: RpcDeps, host: string, port: number): Promise<{ s
     return { txs: found.slice(start, start + perPage).map(txJson), total_count: String(found.length) };
   }
 
-  const methods: Record<string, (p: any) => unknown | Promise<unknown>> = {
+  /** JSON-RPC params as they arrive (named, JSON values or URI strings) */
+  type Params = Record<string, unknown>;
+  const methods: Record<string, (p: Params) => unknown | Promise<unknown>> = {
     health: () => ({}),
     status: () => {
       const latest = app.latestBlock()!;
@@ -284,13 +286,19 @@ export function startRpc(deps: RpcDeps, host: string, port: number): Promise<{ s
     num_unconfirmed_txs: () => ({ n_txs: "0", total: "0", total_bytes: "0", txs: null }),
   };
 
-  async function call(method: string, params: any): Promise<unknown> {
+  async function call(method: string, params: unknown): Promise<unknown> {
     const fn = methods[method];
     if (!fn) throw new RpcError(-32601, "Method not found", "");
-    return fn(params ?? {});
+    return fn(params && typeof params === "object" ? (params as Params) : {});
   }
 
-  async function handleRpc(msg: any): Promise<unknown> {
+  interface RpcRequest {
+    id?: unknown;
+    method?: unknown;
+    params?: { query?: unknown } & Params;
+  }
+
+  async function handleRpc(msg: RpcRequest | undefined): Promise<unknown> {
     const id = msg?.id ?? -1;
     try {
       const result = await call(String(msg?.method ?? ""), msg?.params);
@@ -311,7 +319,7 @@ export function startRpc(deps: RpcDeps, host: string, port: number): Promise<{ s
     if (req.method === "POST") {
       const chunks: Buffer[] = [];
       for await (const c of req) chunks.push(c as Buffer);
-      let body: any;
+      let body: RpcRequest | RpcRequest[] | undefined;
       try {
         body = JSON.parse(Buffer.concat(chunks).toString("utf8"));
       } catch {
@@ -339,7 +347,7 @@ export function startRpc(deps: RpcDeps, host: string, port: number): Promise<{ s
     subs.set(ws, []);
     ws.on("close", () => subs.delete(ws));
     ws.on("message", async (raw) => {
-      let msg: any;
+      let msg: RpcRequest;
       try {
         msg = JSON.parse(raw.toString());
       } catch {

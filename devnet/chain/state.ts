@@ -181,7 +181,7 @@ export const escrowKey = (scope: string, xid: string) => `${scope}/${xid}`;
 
 /** JSON with Map, bigint and Uint8Array preserved: the snapshot format of --state. */
 export function serialize(value: unknown): string {
-  return JSON.stringify(value, function (this: any, key, v) {
+  return JSON.stringify(value, function (this: Record<string, unknown>, key, v) {
     const raw = this[key];
     if (raw instanceof Map) return { $map: [...raw.entries()] };
     if (typeof raw === "bigint") return { $big: raw.toString() };

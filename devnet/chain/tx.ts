@@ -20,7 +20,8 @@ export const SIGN_MODE_LEGACY_AMINO_JSON = 127;
 
 export interface DecodedMsg {
   typeUrl: string;
-  value: any;
+  /** the message as its chain-sdk codec decodes it; its route knows the type */
+  value: unknown;
 }
 
 export interface DecodedTx {
@@ -48,7 +49,7 @@ export function decodeTx(bytes: Uint8Array): DecodedTx {
     const codec = msgCodecs.get(any.typeUrl);
     const route = routes[any.typeUrl];
     if (!codec || !route) throw sdkErr.txDecode(`unable to resolve type URL ${any.typeUrl}`);
-    let value: any;
+    let value: unknown;
     try {
       value = codec.decode(any.value);
     } catch (e) {

@@ -19,7 +19,10 @@ export const gIdJson = (id: DeploymentIdRec & { gseq: number }) => ({ ...dIdJson
 export const oIdJson = (id: OrderIdRec) => ({ ...gIdJson(id), oseq: id.oseq });
 export const bIdJson = (id: BidIdRec) => ({ ...oIdJson(id), provider: id.provider, bseq: id.bseq });
 
-export function bidIdFrom(m: any): BidIdRec {
+/** A BidID/LeaseID as decoded (dseq a Long), or absent. */
+export function bidIdFrom(
+  m: { owner?: string; dseq?: { toString(): string } | string | number; gseq?: number; oseq?: number; provider?: string; bseq?: number } | undefined,
+): BidIdRec {
   return {
     owner: m?.owner ?? "",
     dseq: toBigInt(m?.dseq),
