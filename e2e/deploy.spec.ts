@@ -91,6 +91,68 @@ test.describe("insufficient funds", () => {
   });
 });
 
+test.describe("ACT", () => {
+  test("an account short of ACT mints it from AKT in the flow, then deploys", async ({ page, devnet, wallet }) => {
+    // a fresh account with AKT only: the SDL is priced in ACT, so the deposit needs ACT first
+    const fresh = await DirectSecp256k1HdWallet.generate(24, { prefix: "akash" });
+    const [account] = await fresh.getAccounts();
+    const funder = await DirectSecp256k1HdWallet.fromMnemonic(TENANT2.mnemonic, { prefix: "akash" });
+    const client = await SigningStargateClient.connectWithSigner(devnet.rpc, funder, { gasPrice: GasPrice.fromString("0.025uakt") });
+    await client.sendTokens(TENANT2.address, account!.address, [{ denom: "uakt", amount: "50000000" }], "auto");
+    client.disconnect();
+
+    const flow = new DeployFlow(page);
+    await page.goto("/");
+    await wallet.switchAccount({ name: "fresh", mnemonic: fresh.mnemonic, address: account!.address });
+    await flow.review();
+    const mint = page.getByRole("region", { name: "Not enough ACT for the deposit" });
+    await expect(mint).toBeVisible();
+    await expect(page.getByRole("button", { name: "Create deployment" })).toBeDisabled();
+    await mint.getByLabel("AKT to burn").fill("1");
+    await mint.getByRole("button", { name: "Mint ACT" }).click();
+    await expect(mint).toBeHidden({ timeout: 30_000 });
+    await expect(page.getByRole("button", { name: "Create deployment" })).toBeEnabled({ timeout: 15_000 });
+    await flow.createDeployment();
+  });
+});
+
+test.describe("multi-group SDL", () => {
+  test("one choice per group, one transaction for all leases", async ({ page, wallet }) => {
+    void wallet;
+    const flow = new DeployFlow(page);
+    await flow.editor.gotoNew();
+    const base = await flow.editor.text();
+    // a second service in a second placement: two groups, two orders
+    const twoGroups = base
+      .replace("\nprofiles:", "  api:\n    image: nginx:1.27\n    expose:\n      - port: 8080\n        as: 80\n        to:\n          - global: true\n\nprofiles:")
+      .replace("  placement:\n", "  placement:\n    second:\n      pricing:\n        web:\n          denom: uact\n          amount: 1000\n")
+      .replace(/\n$/, "\n  api:\n    second:\n      profile: web\n      count: 1\n");
+    await flow.header.connect("Keplr");
+    await flow.editor.replaceText(twoGroups);
+    await expect(flow.editor.problemCounts).toContainText("0 errors");
+    await expect(page.getByRole("tab", { name: "Groups (2)" })).toBeVisible();
+    await page.getByRole("button", { name: "Review and deploy" }).click();
+    await flow.createDeployment();
+
+    const tables = page.getByRole("table").filter({ has: page.getByRole("button", { name: /^Accept/ }) });
+    await expect(tables).toHaveCount(2, { timeout: 30_000 });
+    await expect(page.getByRole("button", { name: "Create leases" })).toBeDisabled();
+    await tables.nth(0).getByRole("button", { name: /^Accept/ }).first().click();
+    await expect(page.getByRole("button", { name: "Create leases" })).toBeDisabled();
+    await tables.nth(1).getByRole("button", { name: /^Accept/ }).first().click();
+    await page.getByRole("button", { name: "Create leases" }).click();
+    const leases = page.getByRole("table", { name: "Active leases" });
+    await expect(leases.getByRole("row")).toHaveCount(3, { timeout: 30_000 });
+    // one MsgCreateLease transaction: both leases carry the same tx hash in the console's record
+    const dseq = page.url().split("/").pop()!;
+    const recordedLeases = () =>
+      page.evaluate(async (d) => ((await (await fetch(`/api/deployments/${d}`)).json()) as { leases: { createTxHash: string | null }[] }).leases, dseq);
+    await expect.poll(async () => (await recordedLeases()).length).toBe(2);
+    const hashes = new Set((await recordedLeases()).map((l) => l.createTxHash));
+    expect(hashes.size).toBe(1);
+  });
+});
+
 test.describe("Ledger", () => {
   test.use({ walletOptions: { ledger: true } });
   test("a Ledger (Amino-only) key creates the deployment and the lease", async ({ page, wallet }) => {

@@ -32,6 +32,7 @@ export function BidsStep({ network, owner, dseq, groups, openGroups, wallet, has
   const queryClient = useQueryClient();
   const [chosen, setChosen] = useState<Record<number, EnrichedBid>>({});
   const [stage, setStage] = useState<TxStage | null>(null);
+  const [recordError, setRecordError] = useState<string | null>(null);
   const multi = openGroups.length > 1;
   const busy = stage !== null && stage.stage !== "failed" && stage.stage !== "included";
   const allChosen = openGroups.every((g) => chosen[g]);
@@ -53,7 +54,10 @@ export function BidsStep({ network, owner, dseq, groups, openGroups, wallet, has
             txHash: result.txHash,
             leases: bids.map((b) => ({ gseq: b.id.gseq, oseq: b.id.oseq, bseq: b.id.bseq, provider: b.id.provider, price: b.price })),
           })
-          .catch(() => undefined); // the lease is on chain either way; the page reads leases from the chain
+          // the lease is on chain either way (the page reads leases from the chain); say what is missing here
+          .catch((err: unknown) =>
+            setRecordError(`The lease is active on chain, but this console could not record it (${err instanceof Error ? err.message : String(err)}). It is recorded again the next time this page loads.`),
+          );
       }
       await queryClient.invalidateQueries({ queryKey: ["chain", network.id] });
       await queryClient.invalidateQueries({ queryKey: ["deployments", network.id] });
@@ -98,6 +102,7 @@ export function BidsStep({ network, owner, dseq, groups, openGroups, wallet, has
         </div>
       )}
       <TxProgress title={multi ? "Creating the leases" : "Creating the lease"} stage={stage} />
+      {recordError && <p role="alert" className="rounded bg-amber-50 px-3 py-2 text-sm text-amber-900">{recordError}</p>}
     </section>
   );
 }

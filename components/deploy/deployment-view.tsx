@@ -1,10 +1,11 @@
 "use client";
 import Link from "next/link";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import { useWallet } from "@/components/wallet/wallet-provider";
 import { closeDeploymentMsg } from "@/lib/chain/messages";
-import { deploymentsApi } from "@/lib/deploy/api-client";
+import { deploymentsApi, type DeploymentRecordDto } from "@/lib/deploy/api-client";
+import type { ChainLease } from "@/lib/chain/rest-schemas";
 import { signAndBroadcast, type TxStage } from "@/lib/wallet/sign-and-broadcast";
 import { TxProgress } from "./tx-progress";
 import { useDeployment } from "./use-deployment";
@@ -24,6 +25,7 @@ export function DeploymentView({ dseq, ownerParam }: Props) {
   const owner = wallet?.address ?? ownerParam;
   const { chain, leases, record, groups } = useDeployment(network, owner, dseq, Boolean(owner) && sessionAddress === owner);
   const [closeStage, setCloseStage] = useState<TxStage | null>(null);
+  useRecoverLeases(dseq, leases.data, record.data);
 
   if (!owner) {
     return <p className="m-6 text-neutral-600">Connect your wallet to see deployment {dseq}.</p>;
@@ -101,4 +103,23 @@ export function DeploymentView({ dseq, ownerParam }: Props) {
       )}
     </div>
   );
+}
+
+/**
+ * A lease accepted from this console but not recorded (the tab closed between inclusion and the save, or the save
+ * failed) is recorded from the chain when the page next loads, so its manifest state is tracked again.
+ */
+function useRecoverLeases(dseq: string, chainLeases: ChainLease[] | undefined, record: DeploymentRecordDto | undefined) {
+  const tried = useRef(false);
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    if (tried.current || !record || !chainLeases) return;
+    const missing = chainLeases.filter((l) => l.state === "active" && !record.leases.some((r) => r.gseq === l.id.gseq && r.oseq === l.id.oseq));
+    if (missing.length === 0) return;
+    tried.current = true;
+    void deploymentsApi
+      .recordLeases(dseq, { txHash: null, leases: missing.map((l) => ({ gseq: l.id.gseq, oseq: l.id.oseq, bseq: l.id.bseq, provider: l.id.provider, price: l.price })) })
+      .then(() => queryClient.invalidateQueries({ queryKey: ["deployments"] }))
+      .catch(() => undefined); // shown as "Not recorded by this console" in the lease table; retried on the next load
+  }, [dseq, chainLeases, record, queryClient]);
 }

@@ -6,9 +6,10 @@ import { useWallet } from "@/components/wallet/wallet-provider";
 import { buildDeploymentPayload } from "@/lib/deploy/payload";
 import { escrowLifetime, maxPricePerBlock, minimumDeposit } from "@/lib/deploy/deposit";
 import { createDeploymentMsg } from "@/lib/chain/messages";
-import { fromBaseUnits, toBaseUnits } from "@/lib/chain/denom";
+import { formatAmount, fromBaseUnits, toBaseUnits } from "@/lib/chain/denom";
 import { nextDseq } from "@/lib/chain/dseq";
-import { signAndBroadcast, type TxStage } from "@/lib/wallet/sign-and-broadcast";
+import { feeForGas, signAndBroadcast, type TxStage } from "@/lib/wallet/sign-and-broadcast";
+import { mapTxError } from "@/lib/chain/tx-errors";
 import { deploymentsApi } from "@/lib/deploy/api-client";
 import { PreviewPanel } from "@/components/sdl-editor/preview-panel";
 import { checkSdl } from "@/lib/sdl/check";
@@ -49,6 +50,24 @@ export function ReviewStep({ draft }: Props) {
   const belowMinimum = deposit !== null && minimum !== null && deposit < minimum;
   const shortfall = deposit !== null && balance.data !== undefined && balance.data < deposit ? deposit - balance.data : 0n;
   const busy = stage !== null && stage.stage !== "failed";
+  const ready = Boolean(wallet && payload.data && deposit !== null && !belowMinimum && shortfall === 0n);
+  // The fee the wallet will be asked for, by simulating this very message; a failing simulation is the earliest
+  // warning of a transaction the chain would refuse (no AKT for the fee, deposit over the balance).
+  const fee = useQuery({
+    queryKey: ["simulate-create-deployment", network.id, wallet?.address, payload.data?.manifestVersion, deposit?.toString()],
+    enabled: ready,
+    retry: false,
+    queryFn: async () => {
+      const client = await wallet!.getSigningClient();
+      const dseq = await nextDseq(() => client.getHeight());
+      const msg = createDeploymentMsg({ owner: wallet!.address, dseq, groups: payload.data!.groupSpecs, hash: payload.data!.hash, deposit: { denom, amount: deposit! } });
+      try {
+        return feeForGas(await client.simulate(wallet!.address, [msg], ""), network.gasPrice);
+      } catch (err) {
+        throw mapTxError(err);
+      }
+    },
+  });
 
   const create = async () => {
     if (!wallet || !payload.data || deposit === null) return;
@@ -114,7 +133,13 @@ export function ReviewStep({ draft }: Props) {
             <dt className="text-neutral-500">Lasts at least</dt>
             <dd data-testid="escrow-lifetime">{lifetime ? `${lifetime.label} (${lifetime.blocks.toLocaleString()} blocks at the SDL's max prices)` : "–"}</dd>
             <dt className="text-neutral-500">Network fee</dt>
-            <dd>paid in AKT, estimated by simulation when you create the deployment</dd>
+            <dd data-testid="network-fee">
+              {fee.data
+                ? `about ${fee.data.amount.map(formatAmount).join(" + ")} (simulated)`
+                : fee.isError
+                  ? <span role="alert" className="text-red-700">{fee.error.message}</span>
+                  : ready ? "simulating…" : "paid in AKT; simulated once a wallet is connected"}
+            </dd>
           </dl>
           {lifetime && lifetime.seconds < 86_400 && (
             <p role="note" className="mt-2 rounded bg-amber-50 px-2 py-1 text-amber-900">

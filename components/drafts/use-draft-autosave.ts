@@ -40,8 +40,11 @@ export function useDraftAutosave({ draftId, content, name, initialContent, onCre
     return c !== saved.current.content || n !== saved.current.name;
   };
 
-  const save = useCallback(async () => {
-    if (inFlight.current || !isDirty()) return;
+  /** `force`: create the draft even when nothing changed (the review step needs one to read from). */
+  const needsSave = (force: boolean) => isDirty() || (force && !latest.current.draftId);
+
+  const save = useCallback(async (force = false) => {
+    if (inFlight.current || !needsSave(force)) return;
     inFlight.current = true;
     const snapshot = { ...latest.current };
     setStatus({ kind: "saving" });
@@ -98,14 +101,19 @@ export function useDraftAutosave({ draftId, content, name, initialContent, onCre
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  /** Saves now and resolves once the server has exactly the text on screen (or throws after ~10 s). */
-  const saveNow = useCallback(async () => {
+  /**
+   * Saves now and resolves with the draft's id once the server has exactly the text on screen (creating the draft if
+   * there is none yet); throws after ~10 s. The one way to get a saved draft, so a click never races the autosave.
+   */
+  const saveNow = useCallback(async (): Promise<string> => {
     clearTimeout(timer.current);
-    for (let i = 0; i < 100 && (inFlight.current || isDirty()); i++) {
+    for (let i = 0; i < 100 && (inFlight.current || needsSave(true)); i++) {
       if (inFlight.current) await new Promise((r) => setTimeout(r, 100));
-      else await save();
+      else await save(true);
     }
-    if (isDirty()) throw new Error("The draft could not be saved yet; your text is kept in this browser. Try again in a moment.");
+    const id = latest.current.draftId;
+    if (!id || isDirty()) throw new Error("The draft could not be saved yet; your text is kept in this browser. Try again in a moment.");
+    return id;
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [save]);
 

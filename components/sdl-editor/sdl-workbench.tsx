@@ -12,7 +12,6 @@ import type { SdlEditorHandle } from "./sdl-editor";
 import { useDraftAutosave, type SaveStatus } from "@/components/drafts/use-draft-autosave";
 import { backupKey, clearBackup, readBackup, type DraftBackup } from "@/components/drafts/local-backup";
 import { VersionHistory } from "@/components/drafts/version-history";
-import { draftsApi } from "@/lib/drafts/api-client";
 
 const SdlEditor = dynamic(() => import("./sdl-editor"), {
   ssr: false,
@@ -62,10 +61,7 @@ export function SdlWorkbench({ draft, initialContent, initialName, sdlSchema }: 
   const reviewAndDeploy = async () => {
     try {
       // the review page reads the draft from the server: make sure it has exactly this text
-      let id = draftId;
-      if (id) await saveNow();
-      else id = (await draftsApi.create({ name, content })).id;
-      router.push(`/drafts/${id}/deploy`);
+      router.push(`/drafts/${await saveNow()}/deploy`);
     } catch (err) {
       setNotice(err instanceof Error ? err.message : "The draft could not be saved; nothing was deployed.");
     }

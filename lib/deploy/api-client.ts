@@ -50,6 +50,6 @@ export const deploymentsApi = {
   list: () => call(z.object({ items: z.array(deploymentRecordSchema), total: z.number() }), "/api/deployments"),
   setState: (dseq: string, state: "closed" | "failed") =>
     call(deploymentRecordSchema, `/api/deployments/${encodeURIComponent(dseq)}`, { method: "PATCH", body: JSON.stringify({ state }) }),
-  recordLeases: (dseq: string, input: { txHash: string; leases: { gseq: number; oseq: number; bseq: number; provider: string; price: { denom: string; amount: string } }[] }) =>
+  recordLeases: (dseq: string, input: { txHash: string | null; leases: { gseq: number; oseq: number; bseq: number; provider: string; price: { denom: string; amount: string } }[] }) =>
     call(deploymentRecordSchema, `/api/deployments/${encodeURIComponent(dseq)}/leases`, { method: "POST", body: JSON.stringify(input) }),
 };

@@ -22,7 +22,8 @@ export const saveDeploymentBody = z.object({
 });
 
 export const recordLeasesBody = z.object({
-  txHash,
+  /** null when the lease is recovered from the chain (the tab closed before it was recorded) */
+  txHash: txHash.nullable(),
   leases: z
     .array(
       z.object({

@@ -70,11 +70,19 @@ export interface TxResult {
   gasWanted: bigint;
 }
 
+/** Simulation underestimates (state changes between simulate and execution); this is the console's margin. */
+export const DEFAULT_GAS_MULTIPLIER = 1.5;
+
+/** The fee for `gasEstimate` simulated gas at `gasPrice` (e.g. "0.025uakt"), with the console's margin. */
+export function feeForGas(gasEstimate: number, gasPrice: string, gasMultiplier = DEFAULT_GAS_MULTIPLIER): StdFee {
+  return calculateFee(Math.ceil(gasEstimate * gasMultiplier), GasPrice.fromString(gasPrice));
+}
+
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export async function signAndBroadcast(options: SignAndBroadcastOptions): Promise<TxResult> {
   const { client, signerAddress, msgs, memo = "", feeDenom } = options;
-  const gasMultiplier = options.gasMultiplier ?? 1.5;
+  const gasMultiplier = options.gasMultiplier ?? DEFAULT_GAS_MULTIPLIER;
   const timeoutMs = options.timeoutMs ?? 60_000;
   const pollIntervalMs = options.pollIntervalMs ?? 1_000;
   const sleep = options.sleep ?? defaultSleep;
@@ -93,7 +101,7 @@ export async function signAndBroadcast(options: SignAndBroadcastOptions): Promis
   let fee: StdFee;
   try {
     const estimate = await client.simulate(signerAddress, msgs, memo);
-    fee = calculateFee(Math.ceil(estimate * gasMultiplier), GasPrice.fromString(`${options.gasPrice}${feeDenom}`));
+    fee = feeForGas(estimate, `${options.gasPrice}${feeDenom}`, gasMultiplier);
   } catch (e) {
     return fail(e);
   }

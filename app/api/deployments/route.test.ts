@@ -80,6 +80,17 @@ describe("/api/deployments", () => {
     expect(badLease.status).toBe(400);
   });
 
+  it("records a lease recovered from the chain, without a transaction hash", async () => {
+    const cookie = await cookieFor(TENANT);
+    await api.POST(req(BASE, { method: "POST", body: { ...deployment, dseq: "4343" }, cookie }), params({}));
+    const res = await api.leases.POST(
+      req(`${BASE}/4343/leases`, { method: "POST", cookie, body: { txHash: null, leases: [{ gseq: 1, oseq: 1, bseq: 3, provider: PROVIDER, price: { denom: "uact", amount: "1" } }] } }),
+      params({ dseq: "4343" }),
+    );
+    expect(res.status).toBe(201);
+    expect(await res.json()).toMatchObject({ leases: [{ bseq: 3, state: "manifest_pending" }] });
+  });
+
   it("closes a deployment and keeps its SDL", async () => {
     const cookie = await cookieFor(TENANT);
     const res = await api.item.PATCH(req(`${BASE}/4242`, { method: "PATCH", cookie, body: { state: "closed" } }), params({ dseq: "4242" }));
