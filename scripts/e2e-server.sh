@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# The server Playwright tests against: a fresh SQLite database each run, the production build.
+# A production server on a fresh SQLite database of its own, for Playwright (port 3100) and the browser benches
+# (each on its own port, so each gets its own file and none wipes another's): data/e2e-<port>.db.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export DATABASE_URL="file:./data/e2e.db"
+port="${E2E_PORT:-3100}"
+db="data/e2e-${port}.db"
+export DATABASE_URL="file:./${db}"
 mkdir -p data
-rm -f data/e2e.db data/e2e.db-journal
+rm -f "$db" "$db-journal"
 npx prisma migrate deploy >/dev/null
-exec npx next start -p "${E2E_PORT:-3100}"
+exec npx next start -p "$port"

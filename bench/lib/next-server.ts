@@ -4,7 +4,7 @@ import path from "node:path";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
-/** Builds the console if there is no build, then serves it on `port` with a fresh database (scripts/e2e-server.sh). */
+/** Builds the console if there is no build, then serves it on `port` with a fresh database of its own (scripts/e2e-server.sh, one file per port). */
 export async function startConsole(port: number): Promise<{ url: string; stop(): void }> {
   if (!existsSync(path.join(ROOT, ".next/BUILD_ID"))) {
     console.log("building the console for the browser benchmark…");

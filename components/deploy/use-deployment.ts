@@ -2,6 +2,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { deploymentsApi } from "@/lib/deploy/api-client";
 import { checkSdl } from "@/lib/sdl/check";
+import { groupViewFromChain } from "@/lib/deploy/group-view";
 import type { Network } from "@/lib/networks";
 import { useRest } from "./use-chain";
 
@@ -35,5 +36,7 @@ export function useDeployment(network: Network, owner: string | null, dseq: stri
     enabled: Boolean(record.data?.sdl),
     queryFn: () => checkSdl(record.data!.sdl),
   });
-  return { chain, leases, record, groups: sdlCheck.data?.groups ?? null };
+  // the SDL's groups when this console has the record, else the chain's (a deployment made with the CLI)
+  const groups = sdlCheck.data?.groups ?? chain.data?.groups.map((g) => groupViewFromChain(g.spec)) ?? null;
+  return { chain, leases, record, groups };
 }

@@ -3,8 +3,6 @@
  * message builders, so that what the tests read back is what a tenant's transaction put on chain.
  * devnet/ stands for the outside world; only tests and benches reach into it, never lib/ code.
  */
-import type { GroupSpec } from "@akashnetwork/chain-sdk/private-types/akash.v1beta4";
-import { Decimal } from "@cosmjs/math";
 import { DirectSecp256k1HdWallet } from "@cosmjs/proto-signing";
 import { GasPrice, SigningStargateClient } from "@cosmjs/stargate";
 import { createDeploymentMsg } from "@/lib/chain/messages";
@@ -47,8 +45,7 @@ export async function startDevnetFixture(opts: DevnetOptions = {}): Promise<Devn
     client,
     waitBlocks,
     async deploy(file, deposit) {
-      const { groups: sdlGroups, hash } = await corpusDeployment(file);
-      const groups = (await devnetMisreadsPrices()) ? devnetPriceWorkaround(sdlGroups) : sdlGroups;
+      const { groups, hash } = await corpusDeployment(file);
       const denom = groups[0]?.resources[0]?.price?.denom ?? "uact";
       const dseq = (nextDseq++).toString();
       const msg = createDeploymentMsg({ owner: TENANT1, dseq, groups, hash, deposit: deposit ?? { denom, amount: "5000000" } });
@@ -61,27 +58,4 @@ export async function startDevnetFixture(opts: DevnetOptions = {}): Promise<Devn
       await devnet.stop();
     },
   };
-}
-
-/**
- * The devnet decodes MsgCreateDeployment with chain-sdk's patched DecCoin (which already divides the LegacyDec wire
- * value by 1e18) and then divides again when it treats the amount as atomics, so a correctly encoded max price of
- * 10000 uact arrives as 1e-14 and no provider bids. Until devnet/chain/codec.ts is fixed, the tests pre-scale the
- * price the way devnet/chain.test.ts does; the console's own encoding (lib/chain/messages) is left as it is.
- */
-async function devnetMisreadsPrices(): Promise<boolean> {
-  // the fix (in progress in devnet/chain/codec.ts) replaces decFromWire with decFromDecoded: feature-detect it,
-  // so these tests keep passing on both sides of that change and the workaround can then be deleted
-  const codec: Record<string, unknown> = await import("../../../devnet/chain/codec");
-  return !("decFromDecoded" in codec);
-}
-
-function devnetPriceWorkaround(groups: readonly GroupSpec[]): GroupSpec[] {
-  return groups.map((g) => ({
-    ...g,
-    resources: g.resources.map((ru) => ({
-      ...ru,
-      price: ru.price ? { denom: ru.price.denom, amount: Decimal.fromUserInput(ru.price.amount, 18).atomics } : ru.price,
-    })),
-  }));
 }
