@@ -74,16 +74,9 @@ test.describe("deployment wizard", () => {
 test.describe("insufficient funds", () => {
   test("an account without AKT for the fee is told so, and nothing is created", async ({ page, devnet, wallet }) => {
     // a fresh account holding ACT only: enough for the deposit, nothing for the fee (paid in AKT)
-    const fresh = await DirectSecp256k1HdWallet.generate(24, { prefix: "akash" });
-    const [account] = await fresh.getAccounts();
-    const funder = await DirectSecp256k1HdWallet.fromMnemonic(TENANT2.mnemonic, { prefix: "akash" });
-    const client = await SigningStargateClient.connectWithSigner(devnet.rpc, funder, { gasPrice: GasPrice.fromString("0.025uakt") });
-    await client.sendTokens(TENANT2.address, account!.address, [{ denom: "uact", amount: "20000000" }], "auto");
-    client.disconnect();
-
     const flow = new DeployFlow(page);
     await page.goto("/");
-    await wallet.switchAccount({ name: "fresh", mnemonic: fresh.mnemonic, address: account!.address });
+    await wallet.switchAccount(await freshAccount(devnet.rpc, { denom: "uact", amount: "20000000" }));
     await flow.review();
     await page.getByRole("button", { name: "Create deployment" }).click();
     await expect(page.getByRole("alert").filter({ hasText: /insufficient|not enough|funds/i })).toBeVisible({ timeout: 20_000 });
@@ -94,16 +87,9 @@ test.describe("insufficient funds", () => {
 test.describe("ACT", () => {
   test("an account short of ACT mints it from AKT in the flow, then deploys", async ({ page, devnet, wallet }) => {
     // a fresh account with AKT only: the SDL is priced in ACT, so the deposit needs ACT first
-    const fresh = await DirectSecp256k1HdWallet.generate(24, { prefix: "akash" });
-    const [account] = await fresh.getAccounts();
-    const funder = await DirectSecp256k1HdWallet.fromMnemonic(TENANT2.mnemonic, { prefix: "akash" });
-    const client = await SigningStargateClient.connectWithSigner(devnet.rpc, funder, { gasPrice: GasPrice.fromString("0.025uakt") });
-    await client.sendTokens(TENANT2.address, account!.address, [{ denom: "uakt", amount: "50000000" }], "auto");
-    client.disconnect();
-
     const flow = new DeployFlow(page);
     await page.goto("/");
-    await wallet.switchAccount({ name: "fresh", mnemonic: fresh.mnemonic, address: account!.address });
+    await wallet.switchAccount(await freshAccount(devnet.rpc, { denom: "uakt", amount: "50000000" }));
     await flow.review();
     const mint = page.getByRole("region", { name: "Not enough ACT for the deposit" });
     await expect(mint).toBeVisible();
@@ -165,3 +151,14 @@ test.describe("Ledger", () => {
     await flow.expectLeaseRecorded();
   });
 });
+
+/** A new account funded by tenant2 with exactly `coin`, as a tenant who just bought one token would have. */
+async function freshAccount(rpc: string, coin: { denom: string; amount: string }) {
+  const fresh = await DirectSecp256k1HdWallet.generate(24, { prefix: "akash" });
+  const [account] = await fresh.getAccounts();
+  const funder = await DirectSecp256k1HdWallet.fromMnemonic(TENANT2.mnemonic, { prefix: "akash" });
+  const client = await SigningStargateClient.connectWithSigner(rpc, funder, { gasPrice: GasPrice.fromString("0.025uakt") });
+  await client.sendTokens(TENANT2.address, account!.address, [coin], "auto");
+  client.disconnect();
+  return { name: "fresh", mnemonic: fresh.mnemonic, address: account!.address };
+}
