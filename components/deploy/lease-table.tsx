@@ -20,9 +20,9 @@ export function LeaseTable({ network, leases, records }: { network: Network; lea
         <caption className="sr-only">Active leases</caption>
         <thead className="text-neutral-500">
           <tr>
-            <th scope="col" className="py-1">Group</th>
-            <th scope="col">Provider</th>
-            <th scope="col">Price per month</th>
+            <th scope="col" className="py-1 pr-4">Group</th>
+            <th scope="col" className="pr-4">Provider</th>
+            <th scope="col" className="pr-4">Price per month</th>
             <th scope="col">Manifest</th>
           </tr>
         </thead>
@@ -32,8 +32,8 @@ export function LeaseTable({ network, leases, records }: { network: Network; lea
             const rec = records.find((r) => r.gseq === l.id.gseq && r.oseq === l.id.oseq);
             return (
               <tr key={`${l.id.gseq}-${l.id.oseq}`} className="border-t border-neutral-200">
-                <td className="py-1.5">{l.id.gseq}</td>
-                <td className="font-mono text-xs">{l.id.provider}</td>
+                <td className="py-1.5 pr-4">{l.id.gseq}</td>
+                <td className="pr-4 font-mono text-xs">{l.id.provider}</td>
                 <td>
                   {Number(price.perMonth).toLocaleString("en-US", { maximumFractionDigits: 4 })} {price.symbol}
                   {price.usdPerMonth !== null && ` (${formatUsd(price.usdPerMonth)})`}

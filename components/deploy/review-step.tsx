@@ -29,7 +29,10 @@ export function ReviewStep({ draft }: Props) {
   const queryClient = useQueryClient();
   const { wallet, network } = useWallet();
   const payload = useQuery({ queryKey: ["deploy-payload", draft.id, draft.content], queryFn: () => buildDeploymentPayload(draft.content), retry: false });
-  const check = useQuery({ queryKey: ["sdl-check", draft.content], queryFn: () => checkSdl(draft.content) });
+  const check = useQuery({
+    queryKey: ["sdl-check", network.id, draft.content],
+    queryFn: () => checkSdl(draft.content, { averageBlockTimeSeconds: network.averageBlockTimeSeconds }),
+  });
   const params = useDeploymentParams(network);
   const denom = payload.data?.denom ?? "uact";
   const balance = useBalance(network, wallet?.address, denom);

@@ -34,6 +34,8 @@ export interface SdlCheckResult {
 export interface SdlCheckOptions {
   /** chain-sdk's network id ("mainnet" | "sandbox" | "testnet"); it decides which USDC IBC denom is accepted. */
   networkId?: NetworkId;
+  /** seconds per block of the network the cost estimate is for (default akashnet-2's) */
+  averageBlockTimeSeconds?: number;
 }
 
 const EMPTY = { groups: null, manifest: null, manifestJson: null, manifestVersion: null, estimate: null };
@@ -72,7 +74,7 @@ export async function checkSdl(text: string, options: SdlCheckOptions = {}): Pro
     manifest: build.manifest,
     manifestJson: build.manifestJson,
     manifestVersion: build.manifestVersion,
-    estimate: estimateCost(parsed.value as SDLInput),
+    estimate: estimateCost(parsed.value as SDLInput, options.averageBlockTimeSeconds),
   };
 }
 

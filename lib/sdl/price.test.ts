@@ -9,6 +9,14 @@ function sdl(pricing: Record<string, Record<string, { denom: string; amount: num
 }
 
 describe("estimateCost", () => {
+  it("scales with the network's block time", () => {
+    const input = sdl({ dc: { web: { denom: "uact", amount: 100 } } }, { web: { dc: { profile: "web", count: 1 } } });
+    const mainnet = estimateCost(input)!;
+    const oneSecondBlocks = estimateCost(input, 1)!;
+    expect(oneSecondBlocks.perMonth / mainnet.perMonth).toBeCloseTo(AVERAGE_BLOCK_TIME_SECONDS, 3);
+    expect(oneSecondBlocks.usdPerMonth).toBeCloseTo((100 * DAYS_PER_MONTH * 86_400) / 1e6, 2);
+  });
+
   it("converts per-block prices with the average block time", () => {
     expect(BLOCKS_PER_MONTH).toBeCloseTo((DAYS_PER_MONTH * 86_400) / AVERAGE_BLOCK_TIME_SECONDS, 6);
     const e = estimateCost(sdl({ dc: { web: { denom: "uact", amount: 100 } } }, { web: { dc: { profile: "web", count: 3 } } }))!;

@@ -28,8 +28,13 @@ export interface CostEstimate {
   groups: { name: string; perMonth: number; denom: string }[];
 }
 
-/** Needs a valid SDL (check.ts only calls it when chain-sdk produced a manifest). */
-export function estimateCost(sdl: SDLInput): CostEstimate | null {
+/**
+ * Needs a valid SDL (check.ts only calls it when chain-sdk produced a manifest). `averageBlockTimeSeconds` is the
+ * network's (Network.averageBlockTimeSeconds), so the editor's estimate and the bid table's prices agree; the
+ * default is akashnet-2's.
+ */
+export function estimateCost(sdl: SDLInput, averageBlockTimeSeconds = AVERAGE_BLOCK_TIME_SECONDS): CostEstimate | null {
+  const blocksPerMonth = (DAYS_PER_MONTH * 24 * 60 * 60) / averageBlockTimeSeconds;
   const perGroup = new Map<string, { denom: string; perBlock: number; mixed: boolean }>();
   for (const [service, placements] of Object.entries(sdl.deployment ?? {})) {
     void service;
@@ -49,7 +54,7 @@ export function estimateCost(sdl: SDLInput): CostEstimate | null {
 
   const groups = [...perGroup.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([name, g]) => ({ name, perMonth: round(g.perBlock * BLOCKS_PER_MONTH), denom: g.mixed ? "mixed" : g.denom, perBlock: g.perBlock }));
+    .map(([name, g]) => ({ name, perMonth: round(g.perBlock * blocksPerMonth), denom: g.mixed ? "mixed" : g.denom, perBlock: g.perBlock }));
   const denoms = new Set(groups.map((g) => g.denom));
   const view = groups.map(({ name, perMonth, denom }) => ({ name, perMonth, denom }));
 
@@ -65,7 +70,7 @@ export function estimateCost(sdl: SDLInput): CostEstimate | null {
   }
   const denom = groups[0]!.denom;
   const perBlock = groups.reduce((s, g) => s + g.perBlock, 0);
-  const perMonth = round(perBlock * BLOCKS_PER_MONTH);
+  const perMonth = round(perBlock * blocksPerMonth);
   const estimate: CostEstimate = { denom, perBlock: decimalString(perBlock), perMonth, usdPerMonth: null, groups: view };
   if (denom === "uact") estimate.usdPerMonth = round(perMonth / UACT_PER_USD, 2);
   else if (denom === "uakt") estimate.note = "AKT price unknown";
