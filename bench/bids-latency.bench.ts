@@ -77,5 +77,5 @@ console.log(row("watchBids (CometBFT websocket + REST re-read)", wsLat));
 console.log(row(`polling every ${OFFICIAL_POLL_MS / 1000} s (official console's interval)`, pollLat));
 console.log(`  ratio (median polling / median watchBids): ${(percentile(pollLat, 50) / percentile(wsLat, 50)).toFixed(1)}x`);
 console.log(`  target p95 < block time + 300 ms = ${target} ms: ${verdict(wsLat.length >= MIN_BIDS && percentile(wsLat, 95) < target)}${wsLat.length < MIN_BIDS ? ` (only ${wsLat.length} bids)` : ""}`);
-console.log("  browser table row: not measured here (the deployment page needs a console build pointed at this devnet)");
+console.log("  browser table row: see bench/bids-row.bench.ts");
 process.exit(0);
