@@ -134,7 +134,8 @@ function gpuLabel(gpu: GroupSpecJson["resources"][number]["resource"]["gpu"]): s
   // attribute keys look like vendor/nvidia/model/h100 (or vendor/nvidia for any model of the vendor)
   const parsed = (gpu?.attributes ?? []).map((a) => a.key.split("/")).map((p) => ({ vendor: p[1] ?? "", model: p[3] }));
   const vendors = [...new Set(parsed.map((p) => p.vendor))];
-  const models = parsed.flatMap((p) => (p.model ? [p.model.toUpperCase()] : []));
+  // "*" is what chain-sdk writes for a vendor without a model: any model of that vendor
+  const models = parsed.flatMap((p) => (p.model && p.model !== "*" ? [p.model.toUpperCase()] : []));
   const what = models.length ? models.join(", ") : "any model";
   return `${units}× ${vendors.join("/") || "any vendor"} ${what}`;
 }
