@@ -8,7 +8,8 @@ import { createLeaseMsg } from "@/lib/chain/messages";
 import { deploymentsApi } from "@/lib/deploy/api-client";
 import type { GroupView } from "@/lib/sdl/manifest";
 import type { Network } from "@/lib/networks";
-import { signAndBroadcast, type TxStage } from "@/lib/wallet/sign-and-broadcast";
+import type { TxStage } from "@/lib/wallet/sign-and-broadcast";
+import { signWithWallet } from "./sign-with-wallet";
 import { TxProgress } from "./tx-progress";
 
 interface Props {
@@ -40,14 +41,7 @@ export function BidsStep({ network, owner, dseq, groups, openGroups, wallet, has
   const createLeases = async (bids: EnrichedBid[]) => {
     if (!wallet) return;
     try {
-      const result = await signAndBroadcast({
-        client: await wallet.getSigningClient(),
-        signerAddress: wallet.address,
-        msgs: bids.map((b) => createLeaseMsg({ ...b.id, owner, dseq })),
-        feeDenom: "uakt",
-        gasPrice: network.gasPrice.replace(/[a-z]+$/, ""),
-        onStage: setStage,
-      });
+      const result = await signWithWallet(wallet, network, bids.map((b) => createLeaseMsg({ ...b.id, owner, dseq })), setStage);
       if (hasRecord) {
         await deploymentsApi
           .recordLeases(dseq, {

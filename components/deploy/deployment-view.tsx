@@ -6,7 +6,8 @@ import { useWallet } from "@/components/wallet/wallet-provider";
 import { closeDeploymentMsg } from "@/lib/chain/messages";
 import { deploymentsApi, type DeploymentRecordDto } from "@/lib/deploy/api-client";
 import type { ChainLease } from "@/lib/chain/rest-schemas";
-import { signAndBroadcast, type TxStage } from "@/lib/wallet/sign-and-broadcast";
+import type { TxStage } from "@/lib/wallet/sign-and-broadcast";
+import { signWithWallet } from "./sign-with-wallet";
 import { TxProgress } from "./tx-progress";
 import { useDeployment } from "./use-deployment";
 import { LeaseTable } from "./lease-table";
@@ -49,14 +50,7 @@ export function DeploymentView({ dseq, ownerParam }: Props) {
   const close = async () => {
     if (!wallet) return;
     try {
-      await signAndBroadcast({
-        client: await wallet.getSigningClient(),
-        signerAddress: wallet.address,
-        msgs: [closeDeploymentMsg({ owner: wallet.address, dseq })],
-        feeDenom: "uakt",
-        gasPrice: network.gasPrice.replace(/[a-z]+$/, ""),
-        onStage: setCloseStage,
-      });
+      await signWithWallet(wallet, network, [closeDeploymentMsg({ owner: wallet.address, dseq })], setCloseStage);
       if (record.data) await deploymentsApi.setState(dseq, "closed").catch(() => undefined);
       await queryClient.invalidateQueries({ queryKey: ["chain", network.id] });
     } catch {

@@ -2,7 +2,8 @@
 import { useState } from "react";
 import { mintActMsg } from "@/lib/chain/messages";
 import { fromBaseUnits, toBaseUnits } from "@/lib/chain/denom";
-import { signAndBroadcast, type TxStage } from "@/lib/wallet/sign-and-broadcast";
+import type { TxStage } from "@/lib/wallet/sign-and-broadcast";
+import { signWithWallet } from "./sign-with-wallet";
 import type { ConnectedWallet } from "@/components/wallet/wallet-provider";
 import type { Network } from "@/lib/networks";
 import { TxProgress } from "./tx-progress";
@@ -53,14 +54,7 @@ export function MintAct({ network, wallet, shortfall, aktBalance, onMinted }: Pr
         className="mt-2 rounded bg-amber-700 px-3 py-1 text-white disabled:opacity-50"
         onClick={async () => {
           try {
-            await signAndBroadcast({
-              client: await wallet.getSigningClient(),
-              signerAddress: wallet.address,
-              msgs: [mintActMsg({ owner: wallet.address, amount: { denom: "uakt", amount: amount!.toString() } })],
-              feeDenom: "uakt",
-              gasPrice: network.gasPrice.replace(/[a-z]+$/, ""),
-              onStage: setStage,
-            });
+            await signWithWallet(wallet, network, [mintActMsg({ owner: wallet.address, amount: { denom: "uakt", amount: amount!.toString() } })], setStage);
             onMinted();
           } catch {
             /* the failed stage carries the message */

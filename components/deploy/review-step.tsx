@@ -8,7 +8,8 @@ import { escrowLifetime, maxPricePerBlock, minimumDeposit } from "@/lib/deploy/d
 import { createDeploymentMsg } from "@/lib/chain/messages";
 import { formatAmount, fromBaseUnits, toBaseUnits } from "@/lib/chain/denom";
 import { nextDseq } from "@/lib/chain/dseq";
-import { feeForGas, signAndBroadcast, type TxStage } from "@/lib/wallet/sign-and-broadcast";
+import { feeForGas, type TxStage } from "@/lib/wallet/sign-and-broadcast";
+import { signWithWallet } from "./sign-with-wallet";
 import { mapTxError } from "@/lib/chain/tx-errors";
 import { deploymentsApi } from "@/lib/deploy/api-client";
 import { PreviewPanel } from "@/components/sdl-editor/preview-panel";
@@ -78,14 +79,7 @@ export function ReviewStep({ draft }: Props) {
     const dseq = await nextDseq(() => client.getHeight());
     const msg = createDeploymentMsg({ owner: wallet.address, dseq, groups: payload.data.groupSpecs, hash: payload.data.hash, deposit: { denom, amount: deposit } });
     try {
-      const result = await signAndBroadcast({
-        client,
-        signerAddress: wallet.address,
-        msgs: [msg],
-        feeDenom: "uakt",
-        gasPrice: network.gasPrice.replace(/[a-z]+$/, ""),
-        onStage: setStage,
-      });
+      const result = await signWithWallet(wallet, network, [msg], setStage);
       await deploymentsApi.save({
         dseq,
         name: draft.name,
