@@ -1,9 +1,10 @@
 import { Secp256k1HdWallet, type StdSignDoc } from "@cosmjs/amino";
-import { fromBase64, toBase64, toUtf8 } from "@cosmjs/encoding";
+import { fromBase64, toBase64 } from "@cosmjs/encoding";
 import { DirectSecp256k1HdWallet } from "@cosmjs/proto-signing";
 import { test as base, type Page } from "@playwright/test";
 import { TENANT1, type DevnetAccount } from "../devnet/accounts";
 import { startDevnet } from "../devnet/start";
+import { adr36Doc } from "./adr36";
 
 export { expect } from "@playwright/test";
 export { TENANT1, TENANT2 } from "../devnet/accounts";
@@ -36,18 +37,6 @@ export interface FakeKeplr {
 interface Wallets {
   direct: DirectSecp256k1HdWallet;
   amino: Secp256k1HdWallet;
-}
-
-/** Keplr's makeADR36AminoSignDoc, written out again here so that a bug in the console's copy is not mirrored. */
-function adr36Doc(signer: string, data: string): StdSignDoc {
-  return {
-    chain_id: "",
-    account_number: "0",
-    sequence: "0",
-    fee: { gas: "0", amount: [] },
-    msgs: [{ type: "sign/MsgSignData", value: { signer, data: toBase64(toUtf8(data)) } }],
-    memo: "",
-  };
 }
 
 export async function installFakeKeplr(page: Page, options: FakeKeplrOptions = {}): Promise<FakeKeplr> {

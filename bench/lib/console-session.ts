@@ -3,25 +3,13 @@
  * does, signed here with cosmjs), and the deployment record the wizard saves after MsgCreateDeployment.
  * The deployment page needs that record (its SDL gives the groups the bid table is drawn per).
  */
-import { Secp256k1HdWallet, type StdSignDoc } from "@cosmjs/amino";
-import { toBase64, toUtf8 } from "@cosmjs/encoding";
+import { Secp256k1HdWallet } from "@cosmjs/amino";
+import { adr36Doc } from "../../e2e/adr36";
 
 export interface ConsoleSession {
   address: string;
   /** the session cookie, for fetch (`cookie` header) and for the browser context (addCookies) */
   cookie: { name: string; value: string };
-}
-
-/** Keplr's makeADR36AminoSignDoc, as e2e/fixtures.ts writes it out. */
-function adr36Doc(signer: string, data: string): StdSignDoc {
-  return {
-    chain_id: "",
-    account_number: "0",
-    sequence: "0",
-    fee: { gas: "0", amount: [] },
-    msgs: [{ type: "sign/MsgSignData", value: { signer, data: toBase64(toUtf8(data)) } }],
-    memo: "",
-  };
 }
 
 async function postJson(url: string, body: unknown, cookie?: ConsoleSession["cookie"]): Promise<Response> {
