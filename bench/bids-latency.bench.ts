@@ -12,6 +12,7 @@ import { bidKey, watchBids } from "@/lib/market/bids-stream";
 import type { WebSocketConstructor } from "@/lib/market/comet-subscription";
 import { startDevnetFixture, TENANT1 } from "@/lib/market/testing/devnet-fixture";
 import { fmtMs, percentile, verdict } from "./lib/stats";
+import { record } from "./lib/report";
 
 const BLOCK_MS = 1_000;
 const OFFICIAL_POLL_MS = 7_000;
@@ -77,5 +78,6 @@ console.log(row("watchBids (CometBFT websocket + REST re-read)", wsLat));
 console.log(row(`polling every ${OFFICIAL_POLL_MS / 1000} s (official console's interval)`, pollLat));
 console.log(`  ratio (median polling / median watchBids): ${(percentile(pollLat, 50) / percentile(wsLat, 50)).toFixed(1)}x`);
 console.log(`  target p95 < block time + 300 ms = ${target} ms: ${verdict(wsLat.length >= MIN_BIDS && percentile(wsLat, 95) < target)}${wsLat.length < MIN_BIDS ? ` (only ${wsLat.length} bids)` : ""}`);
+record({ bench: "bids-latency", figure: "inclusion -> watchBids p95", value: percentile(wsLat, 95), unit: "ms", baseline: percentile(pollLat, 95), target: { op: "<", limit: target }, valid: wsLat.length >= MIN_BIDS });
 console.log("  browser table row: see bench/bids-row.bench.ts");
 process.exit(0);

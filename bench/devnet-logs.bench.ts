@@ -10,6 +10,7 @@ import { FakeChain } from "../devnet/provider/fake-chain.test-util";
 import { corpusSdl, manifestOf, request, tokenFor, walletOf } from "../devnet/provider/helpers.test-util";
 import { generateCert } from "../devnet/provider/certs";
 import { startProviders } from "../devnet/provider/start";
+import { record } from "./lib/report";
 
 const TARGET = 20_000;
 const REQUESTED_RATE = 25_000;
@@ -87,6 +88,7 @@ async function main() {
     const rate = r.lines / r.seconds;
     console.log(`devnet logs firehose (setLogRate ${REQUESTED_RATE}): ${r.lines} lines in ${r.seconds.toFixed(2)} s = ${Math.round(rate)} lines/s`);
     console.log(`baseline bare ws over TLS: ${Math.round(baseRate)} lines/s; ratio gateway/baseline = ${(rate / baseRate).toFixed(3)}`);
+    record({ bench: "devnet-logs", figure: "gateway log firehose", value: rate, unit: "lines/s", baseline: baseRate, target: { op: ">=", limit: TARGET }, valid: r.bad === 0 });
     if (r.bad) console.log(`WARNING: ${r.bad} sampled frames were not JSON`);
     console.log(`${rate >= TARGET && r.bad === 0 ? "PASS" : "MISS"}: target >= ${TARGET} lines/s`);
   } finally {

@@ -16,6 +16,7 @@ import { request, wsCollect } from "../devnet/provider/helpers.test-util";
 import { startDevnet } from "../devnet/start";
 import { corpusFile, createDeploymentMsg, createLeaseMsg, providerToken, sdlDeployment, tenantRegistry, type BidIdJson } from "../devnet/tenant";
 import { verdict } from "./lib/stats";
+import { record } from "./lib/report";
 
 const root = path.resolve(import.meta.dirname, "..");
 const STARTUP_TARGET_MS = 3_000;
@@ -46,6 +47,8 @@ const runs: number[] = [];
 for (let i = 0; i < 3; i++) runs.push(await startupOnce());
 const startup = median(runs);
 console.log(`devnet startup to "devnet ready": median ${s(startup)} of [${runs.map(s).join(", ")}] (target < ${s(STARTUP_TARGET_MS)}) ${verdict(startup < STARTUP_TARGET_MS)}`);
+
+record({ bench: "devnet-startup", figure: "startup to ready (median)", value: startup, unit: "ms", target: { op: "<", limit: STARTUP_TARGET_MS } });
 
 const devnet = await startDevnet({ rpcPort: 0, restPort: 0, adminPort: 0, providerBasePort: 0 });
 const wallet = await DirectSecp256k1HdWallet.fromMnemonic(TENANT1.mnemonic, { prefix: "akash" });
@@ -112,6 +115,7 @@ try {
       `manifest accepted ${s(m("manifest"))}, first log line ${s(m("firstLog"))} (medians of ${CYCLES})`,
   );
   const total = m("firstLog");
+  record({ bench: "devnet-startup", figure: "create deployment -> first log (median)", value: total, unit: "ms", target: { op: "<", limit: CYCLE_TARGET_MS } });
   console.log(
     `create deployment -> first log line: median ${s(total)} of [${cycles.map((c) => s(c.firstLog)).join(", ")}] (target < ${s(CYCLE_TARGET_MS)}) ${verdict(total < CYCLE_TARGET_MS)}`,
   );

@@ -6,6 +6,7 @@
  */
 import { chromium } from "@playwright/test";
 import { startConsole } from "./lib/next-server";
+import { record } from "./lib/report";
 import { fmtMs, percentile, verdict } from "./lib/stats";
 
 const ROUNDS = 40;
@@ -81,6 +82,9 @@ try {
   console.log(`keystroke -> markers  p50 ${fmtMs(p50)}  p95 ${fmtMs(p95)}  (target p95 < ${TARGET_MS} ms: ${verdict(p95 < TARGET_MS)})`);
   console.log(`baseline keystroke -> painted frame  p50 ${fmtMs(f50)}  p95 ${fmtMs(percentile(frames, 95))}`);
   console.log(`ratio markers/frame at p50: ${(p50 / f50).toFixed(2)}x`);
+  const f95 = percentile(frames, 95);
+  record({ bench: "editor-keystroke", figure: "keystroke -> markers p95", value: p95, unit: "ms", target: { op: "<", limit: TARGET_MS } });
+  record({ bench: "editor-keystroke", figure: "markers vs painted frame p95", value: p95, unit: "ms", baseline: f95, target: { op: "<=", limit: 1.1, of: "ratio" } });
 } finally {
   await browser.close();
   server.stop();

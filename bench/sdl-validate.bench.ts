@@ -13,6 +13,7 @@ import { readFileSync } from "node:fs";
 import { generateManifest, generateManifestVersion, validateSDL, type SDLInput } from "@akashnetwork/chain-sdk";
 
 import { checkSdl } from "@/lib/sdl/check";
+import { record } from "./lib/report";
 import { chainSdkLoad, corpusFiles } from "@/lib/sdl/fixtures.test-helper";
 
 const ROUNDS = Number(process.env.SDL_BENCH_ROUNDS ?? 40);
@@ -96,6 +97,7 @@ async function main(): Promise<void> {
   console.log(`  checkSdl (ours)                          p50 ${fmt(percentile(so, 50))}   p95 ${fmt(percentile(so, 95))}`);
   console.log(`  chain-sdk load+validate+manifest+version p50 ${fmt(percentile(st, 50))}   p95 ${fmt(percentile(st, 95))}`);
   console.log(`  ratio ours/theirs                        p50 ${p50.toFixed(2)}x     p95 ${p95.toFixed(2)}x   target <= ${TARGET}x: ${p95 <= TARGET ? "PASS" : "MISS"}`);
+  record({ bench: "sdl-validate", figure: "checkSdl p95 vs chain-sdk", value: percentile(so, 95) * 1000, unit: "µs", baseline: percentile(st, 95) * 1000, target: { op: "<=", limit: TARGET, of: "ratio" }, valid: mismatches === 0 });
   if (mismatches > 0) console.log(`  WARNING: ${mismatches} files where our manifest version differs from chain-sdk's`);
   console.log(`  (${((performance.now() - started) / 1000).toFixed(1)} s)`);
 }
