@@ -4,7 +4,7 @@ import { DirectSecp256k1HdWallet } from "@cosmjs/proto-signing";
 import { test as base, type Page } from "@playwright/test";
 import { TENANT1, type DevnetAccount } from "../devnet/accounts";
 import { startDevnet } from "../devnet/start";
-import { adr36Doc } from "./adr36";
+import { adr36Doc } from "../test/support/adr36";
 
 export { expect } from "@playwright/test";
 export { TENANT1, TENANT2 } from "../devnet/accounts";

@@ -18,11 +18,12 @@ import {
   updateDeploymentMsg,
 } from "@/lib/chain/messages";
 import { AMINO_NAMES, createAminoTypes, createRegistry, TYPE_URLS } from "@/lib/chain/registry";
-import { type CorpusDeployment, corpusDeployment } from "@/lib/chain/testing/corpus";
+import { type CorpusDeployment, corpusDeployment } from "@/test/support/corpus";
+import { PROVIDER_ACCOUNTS, TENANT1 } from "../../devnet/accounts";
 
-const MNEMONIC = "test test test test test test test test test test test junk"; // devnet tenant1, documented
-const OWNER = "akash15yk64u7zc9g9k2yr2wmzeva5qgwxps6ytfzgqy";
-const PROVIDER = "akash1m0qq8c7qw86pqdape734zj46c23y6xf6nq6u5p";
+const MNEMONIC = TENANT1.mnemonic;
+const OWNER = TENANT1.address;
+const PROVIDER = PROVIDER_ACCOUNTS[0]!.address;
 const CHAIN_ID = "akash-devnet-1";
 const FEE = { amount: [{ denom: "uakt", amount: "5000" }], gas: "200000" };
 

@@ -2,7 +2,7 @@ import type { StdSignDoc } from "@cosmjs/amino";
 import { toBase64, toUtf8 } from "@cosmjs/encoding";
 
 /**
- * Keplr's makeADR36AminoSignDoc, written out again for the test side (the fake Keplr, the benches) so that a bug in
+ * Keplr's makeADR36AminoSignDoc, written out again for the test side (the fake Keplr, the sign-in tests' signer, the benches) so that a bug in
  * the console's copy (lib/auth/adr36.ts) is not mirrored by the wallet it is tested against.
  */
 export function adr36Doc(signer: string, data: string): StdSignDoc {

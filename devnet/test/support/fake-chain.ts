@@ -1,6 +1,9 @@
 /**
  * A small in-memory DevnetChain for the provider tests: records what the providers submit, and lets a test
  * open orders, create leases, set deployments (hash, group specs), account public keys and certificates.
+ * It stands in for the devnet's own chain behind devnet/contract.ts, so it lives with the devnet (its test support)
+ * rather than in the repository's test/support: it changes when that internal contract changes, and only tests of
+ * devnet internals (the provider fleet without a chain) and the devnet log bench use it.
  */
 import type { EncodeObject } from "@cosmjs/proto-signing";
 import type {
@@ -12,7 +15,7 @@ import type {
   OpenOrder,
   OrderRef,
   SubmitResult,
-} from "../contract";
+} from "../../contract";
 
 export interface Submitted {
   signer: string;

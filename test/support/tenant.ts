@@ -1,26 +1,27 @@
 /**
- * What a tenant needs to drive the devnet from outside, with cosmjs and chain-sdk only (the full-cycle test,
- * the amino tests and bench/devnet-startup.bench.ts): a cosmjs Registry of chain-sdk's generated message types,
- * a deployment from a corpus SDL (group specs, manifest and its version hash), and provider JWTs.
- * Nothing here reaches into the chain or the providers: everything goes over RPC, REST and the gateways.
+ * What a tenant does from outside the devnet, with cosmjs and chain-sdk only (the devnet's own tests, the full-cycle
+ * test and the devnet benches): a cosmjs Registry of chain-sdk's generated message types, a deployment from an SDL
+ * (group specs, manifest and its version hash), the account's wallet and key, and provider JWTs.
+ * Nothing here reaches into the chain or the providers: everything goes over RPC, REST and the gateways. Lib-free on
+ * purpose: the devnet is tested against chain-sdk and cosmjs, so that a bug in the console's encoding or signing
+ * cannot be mirrored by the network it is tested against.
  */
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { JwtTokenManager, generateManifest, generateManifestVersion, manifestToSortedJSON, yaml, type CreateJWTOptions } from "@akashnetwork/chain-sdk";
+import {
+  JwtTokenManager,
+  generateManifest,
+  generateManifestVersion,
+  manifestToSortedJSON,
+  yaml,
+  type CreateJWTOptions,
+} from "@akashnetwork/chain-sdk";
 import * as v1 from "@akashnetwork/chain-sdk/private-types/akash.v1";
 import * as v1beta4 from "@akashnetwork/chain-sdk/private-types/akash.v1beta4";
 import * as v1beta5 from "@akashnetwork/chain-sdk/private-types/akash.v1beta5";
 import { Bip39, EnglishMnemonic, Secp256k1, Slip10, Slip10Curve, sha256, stringToPath } from "@cosmjs/crypto";
-import { toBech32 } from "@cosmjs/encoding";
 import { Registry, type EncodeObject, type GeneratedType } from "@cosmjs/proto-signing";
 import { defaultRegistryTypes } from "@cosmjs/stargate";
-import { rawSecp256k1PubkeyToRawAddress } from "@cosmjs/amino";
-import type { DevnetAccount } from "./accounts";
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-/** The steering repo's shared/ (../shared from the repo root); SHARED_DIR overrides it. */
-export const SHARED_DIR = process.env.SHARED_DIR ?? path.resolve(here, "../../shared");
+import { Secp256k1HdWallet } from "@cosmjs/amino";
+import type { DevnetAccount } from "../../devnet/accounts";
 
 /** The Akash messages a tenant signs, chain-sdk's generated (unpatched) codecs. */
 export const TENANT_MESSAGES = {
@@ -55,11 +56,7 @@ export interface SdlDeployment {
   hash: Uint8Array;
 }
 
-export function corpusFile(name: string): string {
-  return readFileSync(path.join(SHARED_DIR, "sdl-corpus", name), "utf8");
-}
-
-/** A corpus SDL through chain-sdk: group specs, manifest JSON and version hash. */
+/** An SDL (YAML text) through chain-sdk: group specs in wire form, manifest JSON and version hash. */
 export async function sdlDeployment(sdlYaml: string): Promise<SdlDeployment> {
   const r = generateManifest(yaml.template(sdlYaml));
   if (!r.ok) throw new Error(`invalid SDL: ${JSON.stringify(r.value).slice(0, 300)}`);
@@ -67,6 +64,13 @@ export async function sdlDeployment(sdlYaml: string): Promise<SdlDeployment> {
   // wire's LegacyDec atomics: they go in as they are.
   const groups = r.value.groupSpecs.map((g) => v1beta4.GroupSpec.fromPartial(g));
   return { groups, manifestJson: manifestToSortedJSON(r.value.groups), hash: await generateManifestVersion(r.value.groups) };
+}
+
+/** A parsed SDL (e.g. a tweaked corpusSdl) through chain-sdk: manifest groups, group specs, manifest JSON, version hash. */
+export async function manifestOf(sdl: unknown) {
+  const r = generateManifest(sdl as Parameters<typeof generateManifest>[0]);
+  if (!r.ok) throw new Error(`SDL invalid: ${JSON.stringify(r.value).slice(0, 300)}`);
+  return { groups: r.value.groups, groupSpecs: r.value.groupSpecs, json: manifestToSortedJSON(r.value.groups), hash: await generateManifestVersion(r.value.groups) };
 }
 
 export function createDeploymentMsg(owner: string, dseq: bigint, d: SdlDeployment, deposit: { denom: string; amount: string }): EncodeObject {
@@ -112,17 +116,35 @@ export function privkeyOf(account: DevnetAccount): Promise<Uint8Array> {
   return p;
 }
 
+/** The account's amino wallet (what Keplr's signAmino and signArbitrary use), its address and public key. */
+export async function walletOf(account: DevnetAccount) {
+  const wallet = await Secp256k1HdWallet.fromMnemonic(account.mnemonic, { prefix: "akash" });
+  const [acc] = await wallet.getAccounts();
+  if (!acc) throw new Error(`no account in the wallet of ${account.name}`);
+  return { wallet, address: acc.address, pubkey: acc.pubkey };
+}
+
 /**
- * A provider JWT (AEP-64) from chain-sdk's JwtTokenManager, ES256K: the tenant's account key signs
- * sha256(header.payload) directly (ES256KADR36 would go through the wallet's signAmino instead).
+ * A provider JWT (AEP-64) from chain-sdk's JwtTokenManager. ES256K: the tenant's account key signs
+ * sha256(header.payload) directly; ES256KADR36: the amino wallet signs it as an ADR-36 document, as Keplr does.
  */
-export async function providerToken(account: DevnetAccount, opts: Partial<CreateJWTOptions> = {}): Promise<string> {
+export async function providerToken(
+  account: DevnetAccount,
+  opts: Partial<CreateJWTOptions> = {},
+  algorithm: "ES256K" | "ES256KADR36" = "ES256K",
+): Promise<string> {
+  const { wallet, address } = await walletOf(account);
+  const mgr = new JwtTokenManager(algorithm === "ES256K" ? await es256kSigner(account) : wallet);
+  const now = Math.floor(Date.now() / 1000);
+  return mgr.generateToken({ version: "v1", iss: address, iat: now, nbf: now, exp: now + 3600, leases: { access: "full" }, ...opts });
+}
+
+async function es256kSigner(account: DevnetAccount) {
   const privkey = await privkeyOf(account);
   const { pubkey } = await Secp256k1.makeKeypair(privkey);
   const compressed = Secp256k1.compressPubkey(pubkey);
-  const address = toBech32("akash", rawSecp256k1PubkeyToRawAddress(compressed));
-  const mgr = new JwtTokenManager({
-    algorithm: "ES256K",
+  return {
+    algorithm: "ES256K" as const,
     async signArbitrary(_signer: string, data: string | Uint8Array) {
       const bytes = typeof data === "string" ? new TextEncoder().encode(data) : data;
       const sig = await Secp256k1.createSignature(sha256(bytes), privkey);
@@ -131,7 +153,5 @@ export async function providerToken(account: DevnetAccount, opts: Partial<Create
         signature: Buffer.from([...sig.r(32), ...sig.s(32)]).toString("base64"),
       };
     },
-  });
-  const now = Math.floor(Date.now() / 1000);
-  return mgr.generateToken({ version: "v1", iss: address, iat: now, nbf: now, exp: now + 3600, leases: { access: "full" }, ...opts });
+  };
 }
