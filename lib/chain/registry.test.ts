@@ -14,7 +14,6 @@ import {
   depositMsg,
   mintActMsg,
   revokeCertificateMsg,
-  sendMsg,
   updateDeploymentMsg,
 } from "@/lib/chain/messages";
 import { AMINO_NAMES, createAminoTypes, createRegistry, TYPE_URLS } from "@/lib/chain/registry";
@@ -49,7 +48,6 @@ beforeAll(async () => {
     }),
     revokeCertificateMsg({ owner: OWNER, serial: "1716468712345678901" }),
     mintActMsg({ owner: OWNER, amount: { denom: "uakt", amount: "25000000" } }),
-    sendMsg({ from: OWNER, to: PROVIDER, amount: { denom: "uakt", amount: "1" } }),
   ];
 });
 
@@ -65,7 +63,6 @@ describe("createRegistry", () => {
       createCertificate: "/akash.cert.v1.MsgCreateCertificate",
       revokeCertificate: "/akash.cert.v1.MsgRevokeCertificate",
       mintAct: "/akash.bme.v1.MsgMintACT",
-      send: "/cosmos.bank.v1beta1.MsgSend",
     });
     for (const url of Object.values(TYPE_URLS)) expect(registry.lookupType(url)).toBeDefined();
   });
@@ -83,7 +80,6 @@ describe("createAminoTypes", () => {
   it("uses the amino names cosmos-sdk 0.53 derives: amino.name where set, else the type URL", () => {
     expect(aminoTypes.toAmino(allMessages[0]!).type).toBe("/akash.deployment.v1beta4.MsgCreateDeployment");
     expect(aminoTypes.toAmino(allMessages[8]!).type).toBe("akash/bme/v1/MsgMintACT");
-    expect(aminoTypes.toAmino(allMessages[9]!).type).toBe("cosmos-sdk/MsgSend");
     expect(AMINO_NAMES.createLease).toBe("/akash.market.v1beta5.MsgCreateLease");
   });
 
