@@ -1,9 +1,11 @@
-import type { NextConfig } from "next";
+// @ts-check
+// ESM (the package is "type": "module"), typed through JSDoc so that editors check it without a TypeScript build step.
 import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
 
-const nextConfig: NextConfig = {
+/** @type {import("next").NextConfig} */
+const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // Native or engine modules: keep them out of the server bundle.
