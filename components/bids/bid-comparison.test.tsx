@@ -70,7 +70,8 @@ describe("BidComparison", () => {
     expect(within(cheapest!).getByText("$3,009.37")).toBeTruthy();
     expect(within(cheapest!).getByText("3009.3669 ACT")).toBeTruthy();
     expect(within(cheapest!).getByText("7000 uact")).toBeTruthy();
-    expect(within(second!).getByText(/^\+42\.86%|^\+43%/)).toBeTruthy();
+    // 10000 against 7000 uact per block: +42.86 %, shown to whole percents from 10 % up; 3000 uact x 429,909.6 blocks
+    expect(within(second!).getByText("+43% · +$1,289.73/month")).toBeTruthy();
     expect(within(cheapest!).getByText("ap-southeast")).toBeTruthy();
     expect(within(cheapest!).getByText("nvidia rtx4090")).toBeTruthy();
     expect(within(second!).getByText(/Overclock Labs/)).toBeTruthy();
