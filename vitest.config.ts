@@ -10,7 +10,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["{app,components,lib,devnet,scripts}/**/*.test.{ts,tsx}"],
+    include: ["{app,components,lib,devnet,scripts,test}/**/*.test.{ts,tsx}"],
     // Component tests opt into jsdom with a `// @vitest-environment jsdom` docblock.
     environment: "node",
     testTimeout: 30_000,

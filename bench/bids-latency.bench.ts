@@ -10,7 +10,8 @@ import WebSocket from "ws";
 import { createRestClient } from "@/lib/chain/rest";
 import { bidKey, watchBids } from "@/lib/market/bids-stream";
 import type { WebSocketConstructor } from "@/lib/market/comet-subscription";
-import { startDevnetFixture, TENANT1 } from "@/lib/market/testing/devnet-fixture";
+import { TENANT1 } from "../devnet/accounts";
+import { startDevnetFixture } from "@/test/support/devnet";
 import { fmtMs, percentile, verdict } from "./lib/stats";
 import { record } from "./lib/report";
 
@@ -38,7 +39,7 @@ async function watch(dseq: string, seen: Seen, signal: AbortSignal, mode: "webso
     mode === "websocket"
       ? { rpcUrl: fx.devnet.endpoints.rpc, WebSocket: WebSocket as unknown as WebSocketConstructor, pollIntervalMs: BLOCK_MS }
       : { rpcUrl: "http://127.0.0.1:1", WebSocket: undefined, pollIntervalMs: OFFICIAL_POLL_MS };
-  for await (const snap of watchBids({ ...opts, rest, owner: TENANT1, dseq, signal })) {
+  for await (const snap of watchBids({ ...opts, rest, owner: TENANT1.address, dseq, signal })) {
     const now = Date.now();
     for (const b of snap.bids) {
       const key = `${dseq}/${bidKey(b.id)}`;

@@ -6,8 +6,10 @@
 import https from "node:https";
 import WebSocket, { WebSocketServer } from "ws";
 import { TENANT1, PROVIDER_ACCOUNTS } from "../devnet/accounts";
-import { FakeChain } from "../devnet/provider/fake-chain.test-util";
-import { corpusSdl, manifestOf, request, tokenFor, walletOf } from "../devnet/provider/helpers.test-util";
+import { FakeChain } from "../devnet/test/support/fake-chain";
+import { corpusSdl } from "../test/support/corpus";
+import { request } from "../test/support/gateway-client";
+import { manifestOf, providerToken, walletOf } from "../test/support/tenant";
 import { generateCert } from "../devnet/provider/certs";
 import { startProviders } from "../devnet/provider/start";
 import { record } from "./lib/report";
@@ -75,7 +77,7 @@ async function main() {
     const m = await manifestOf(corpusSdl("react.yaml"));
     chain.setDeployment(TENANT1.address, 1n, m.hash, m.groupSpecs);
     chain.createLease({ owner: TENANT1.address, dseq: 1n, gseq: 1, oseq: 1, provider, bseq: 0 });
-    const token = await tokenFor(TENANT1);
+    const token = await providerToken(TENANT1);
     const put = await request(`${url}/deployment/1/manifest`, { method: "PUT", body: m.json, headers: { Authorization: `Bearer ${token}` } });
     if (put.status !== 200) throw new Error(`manifest PUT: ${put.status} ${put.body}`);
 

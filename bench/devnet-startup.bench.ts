@@ -12,9 +12,10 @@ import { Decimal } from "@cosmjs/math";
 import { DirectSecp256k1HdWallet } from "@cosmjs/proto-signing";
 import { GasPrice, SigningStargateClient } from "@cosmjs/stargate";
 import { TENANT1 } from "../devnet/accounts";
-import { request, wsCollect } from "../devnet/provider/helpers.test-util";
+import { corpusFile } from "../test/support/corpus";
+import { request, wsCollect } from "../test/support/gateway-client";
 import { startDevnet } from "../devnet/start";
-import { corpusFile, createDeploymentMsg, createLeaseMsg, providerToken, sdlDeployment, tenantRegistry, type BidIdJson } from "../devnet/tenant";
+import { createDeploymentMsg, createLeaseMsg, providerToken, sdlDeployment, tenantRegistry, type BidIdJson } from "../test/support/tenant";
 import { verdict } from "./lib/stats";
 import { record } from "./lib/report";
 

@@ -13,8 +13,9 @@ import { readFileSync } from "node:fs";
 import { generateManifest, generateManifestVersion, validateSDL, type SDLInput } from "@akashnetwork/chain-sdk";
 
 import { checkSdl } from "@/lib/sdl/check";
+import { chainSdkLoad } from "@/test/support/chain-sdk-reference";
+import { corpusPaths } from "@/test/support/corpus";
 import { record } from "./lib/report";
-import { chainSdkLoad, corpusFiles } from "@/lib/sdl/fixtures.test-helper";
 
 const ROUNDS = Number(process.env.SDL_BENCH_ROUNDS ?? 40);
 const WARMUP = 5;
@@ -58,8 +59,7 @@ async function time(fn: (t: string) => Promise<unknown>, text: string): Promise<
 }
 
 async function main(): Promise<void> {
-  const files = corpusFiles();
-  if (files.length === 0) throw new Error("no corpus files: set SHARED_DIR");
+  const files = corpusPaths();
   const started = performance.now();
   const oursMs: number[] = [];
   const theirsMs: number[] = [];

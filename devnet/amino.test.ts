@@ -22,7 +22,8 @@ import { AminoTypes, StargateClient, createBankAminoConverters } from "@cosmjs/s
 import { PROVIDER_ACCOUNTS, TENANT1 } from "./accounts";
 import { aminoMsgJson, aminoSignBytes } from "./chain/amino-json";
 import { startDevnet, type Devnet } from "./start";
-import { closeDeploymentMsg, corpusFile, createDeploymentMsg, sdlDeployment, tenantRegistry, typeUrl } from "./tenant";
+import { corpusFile } from "../test/support/corpus";
+import { closeDeploymentMsg, createDeploymentMsg, sdlDeployment, tenantRegistry, typeUrl } from "../test/support/tenant";
 
 const A = TENANT1.address;
 const P = PROVIDER_ACCOUNTS[0]!.address;

@@ -18,8 +18,8 @@ import * as v1beta4 from "@akashnetwork/chain-sdk/private-types/akash.v1beta4";
 import * as v1beta5 from "@akashnetwork/chain-sdk/private-types/akash.v1beta5";
 import { PROVIDER_ACCOUNTS, TENANT1, TENANT2 } from "./accounts";
 import { startDevnet, type Devnet } from "./start";
+import { CORPUS_DIR } from "../test/support/test-data";
 
-const SHARED = process.env.SHARED_DIR ?? path.resolve(__dirname, "../../shared");
 const PROVIDER = PROVIDER_ACCOUNTS[0]!.address;
 
 const registry = new Registry([
@@ -34,7 +34,7 @@ let client: SigningStargateClient;
 let nextDseq = 1000n;
 
 async function sdlGroups(file: string) {
-  const sdl = yaml.template<Parameters<typeof generateManifest>[0]>(readFileSync(path.join(SHARED, "sdl-corpus", file), "utf8"));
+  const sdl = yaml.template<Parameters<typeof generateManifest>[0]>(readFileSync(path.join(CORPUS_DIR, file), "utf8"));
   const r = generateManifest(sdl);
   if (!r.ok) throw new Error(`invalid corpus SDL ${file}`);
   // human decimals ("10000"): chain-sdk's codecs are patched to write them as LegacyDec atomics on the wire

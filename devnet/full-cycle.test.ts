@@ -10,11 +10,12 @@ import { DirectSecp256k1HdWallet } from "@cosmjs/proto-signing";
 import { GasPrice, SigningStargateClient } from "@cosmjs/stargate";
 import { Comet38Client, WebsocketClient } from "@cosmjs/tendermint-rpc";
 import { TENANT1, TENANT2 } from "./accounts";
-import { request, waitFor, wsCollect } from "./provider/helpers.test-util";
+import { corpusFile } from "../test/support/corpus";
+import { request, wsCollect } from "../test/support/gateway-client";
+import { waitFor } from "../test/support/wait";
 import { startDevnet, type Devnet } from "./start";
 import {
   closeDeploymentMsg,
-  corpusFile,
   createDeploymentMsg,
   createLeaseMsg,
   providerToken,
@@ -22,7 +23,7 @@ import {
   tenantRegistry,
   type BidIdJson,
   type SdlDeployment,
-} from "./tenant";
+} from "../test/support/tenant";
 
 const OWNER = TENANT1.address;
 const DEPOSIT = { denom: "uact", amount: "5000000" };

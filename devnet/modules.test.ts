@@ -15,7 +15,8 @@ import { GasPrice, SigningStargateClient } from "@cosmjs/stargate";
 import { AUDITOR1, PROVIDER_ACCOUNTS, TENANT1, TENANT2, type DevnetAccount } from "./accounts";
 import { AKT_PRICE_IN_ACT } from "./chain/params";
 import { startDevnet, type Devnet } from "./start";
-import { closeDeploymentMsg, corpusFile, createDeploymentMsg, sdlDeployment, tenantRegistry, typeUrl } from "./tenant";
+import { corpusFile } from "../test/support/corpus";
+import { closeDeploymentMsg, createDeploymentMsg, sdlDeployment, tenantRegistry, typeUrl } from "../test/support/tenant";
 
 const A = TENANT1.address;
 const FEE = { amount: [{ denom: "uakt", amount: "20000" }], gas: "800000" };

@@ -1,12 +1,12 @@
+import { readFileSync } from "node:fs";
 import { DirectSecp256k1HdWallet } from "@cosmjs/proto-signing";
 import { SigningStargateClient, GasPrice } from "@cosmjs/stargate";
+import YAML from "yaml";
 import { expect, TENANT2, test } from "./fixtures";
 import { DeployFlow } from "./pages/deploy-flow";
+import { waitForBlocks } from "./wait-for-blocks";
 
-// Every scenario signs against the devnet; the worker-scoped fixture starts it (or reuses one on the default ports).
-test.beforeEach(async ({ devnet }) => {
-  expect(devnet.rpc).toContain("26657");
-});
+// Every scenario signs against the devnet and connects the fake Keplr: both are automatic fixtures (fixtures.ts).
 
 test.describe("deployment wizard", () => {
   test("creates a deployment and accepts a bid, signed in SIGN_MODE_DIRECT", async ({ page, wallet }) => {
@@ -34,7 +34,7 @@ test.describe("deployment wizard", () => {
     await page.getByRole("button", { name: "Create deployment" }).click();
     await expect(page.getByRole("alert").filter({ hasText: /rejected/i })).toBeVisible();
     expect(page.url()).toBe(reviewUrl);
-    await new Promise((r) => setTimeout(r, 2_000)); // a block or two: nothing may appear
+    await waitForBlocks(devnet.rpc, 2); // a transaction broadcast before the rejection would be in one of these
     expect(await deploymentsOnChain()).toBe(before);
     // the draft is still there, unchanged
     await page.goto(reviewUrl.replace(/\/deploy$/, ""));
@@ -42,19 +42,26 @@ test.describe("deployment wizard", () => {
     expect(await flow.editor.text()).toContain("image: nginx:1.27");
   });
 
-  test("a GPU SDL gets bids only from providers with that GPU", async ({ page, wallet }) => {
-    void wallet; // the fake Keplr the flow connects
+  test("a GPU SDL gets bids only from providers with that GPU", async ({ page }) => {
     const flow = new DeployFlow(page);
     await flow.review({ template: "llama-3-1-8b" });
     await flow.createDeployment();
     await expect(flow.bidRows().first()).toBeVisible({ timeout: 45_000 });
-    const gpus = await flow.bidRows().locator("td:nth-child(3)").allTextContents();
+    // the models the template asks for (any one of them will do), read from the SDL the flow deployed
+    const sdl = YAML.parse(readFileSync(new URL("../lib/templates/sdl/llama-3-1-8b.yaml", import.meta.url), "utf8")) as {
+      profiles: { compute: Record<string, { resources: { gpu: { attributes: { vendor: { nvidia: { model: string }[] } } } } }> };
+    };
+    const models = Object.values(sdl.profiles.compute).flatMap((p) => p.resources.gpu.attributes.vendor.nvidia.map((g) => g.model));
+    expect(models).toEqual(["h100", "a100", "rtxa6000"]);
+    // the GPU column reads "—" until the providers' attributes have loaded
+    const gpuCells = flow.bidRows().locator("td:nth-child(3)");
+    await expect(gpuCells.filter({ hasText: /^—$/ })).toHaveCount(0, { timeout: 15_000 });
+    const gpus = await gpuCells.allTextContents();
     expect(gpus.length).toBeGreaterThan(0);
-    for (const gpu of gpus) expect(gpu.toLowerCase()).toMatch(/h100|a100|rtxa6000/);
+    for (const gpu of gpus) expect(models.filter((m) => gpu.toLowerCase().split(/[^a-z0-9]+/).includes(m)), gpu).not.toEqual([]);
   });
 
-  test("no bids: the page explains what the SDL asks for and closes the deployment", async ({ page, wallet }) => {
-    void wallet; // the fake Keplr the flow connects
+  test("no bids: the page explains what the SDL asks for and closes the deployment", async ({ page }) => {
     test.setTimeout(150_000);
     const flow = new DeployFlow(page);
     await flow.editor.gotoNew();
@@ -78,9 +85,20 @@ test.describe("insufficient funds", () => {
     await page.goto("/");
     await wallet.switchAccount(await freshAccount(devnet.rpc, { denom: "uact", amount: "20000000" }));
     await flow.review();
+    // the fee the review step simulated is the one the chain asks for
+    const feeLine = page.getByTestId("network-fee");
+    await expect(feeLine).toHaveText(/^about [\d.]+ AKT \(simulated\)$/, { timeout: 15_000 });
+    const fee = (await feeLine.textContent())!.replace(/^about | \(simulated\)$/g, "");
     await page.getByRole("button", { name: "Create deployment" }).click();
-    await expect(page.getByRole("alert").filter({ hasText: /insufficient|not enough|funds/i })).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByRole("alert").filter({ hasText: "network fee" })).toHaveText(
+      `Not enough AKT for the network fee: the transaction needs ${fee} for the fee but the account holds 0 AKT. ` +
+        "The fee is paid in AKT even when the deposit is in another token: add AKT to the account and sign again.",
+      { timeout: 20_000 },
+    );
     await expect(page).toHaveURL(/\/deploy$/);
+    await waitForBlocks(devnet.rpc, 2);
+    const res = await fetch(`${devnet.rest}/akash/deployment/v1beta4/deployments/list?filters.owner=${wallet.account.address}`);
+    expect(((await res.json()) as { deployments: unknown[] }).deployments).toEqual([]);
   });
 });
 
@@ -103,8 +121,7 @@ test.describe("ACT", () => {
 });
 
 test.describe("multi-group SDL", () => {
-  test("one choice per group, one transaction for all leases", async ({ page, wallet }) => {
-    void wallet;
+  test("one choice per group, one transaction for all leases", async ({ page }) => {
     const flow = new DeployFlow(page);
     await flow.editor.gotoNew();
     const base = await flow.editor.text();

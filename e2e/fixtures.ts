@@ -4,7 +4,7 @@ import { DirectSecp256k1HdWallet } from "@cosmjs/proto-signing";
 import { test as base, type Page } from "@playwright/test";
 import { TENANT1, type DevnetAccount } from "../devnet/accounts";
 import { startDevnet } from "../devnet/start";
-import { adr36Doc } from "./adr36";
+import { adr36Doc } from "../test/support/adr36";
 
 export { expect } from "@playwright/test";
 export { TENANT1, TENANT2 } from "../devnet/accounts";
@@ -16,6 +16,8 @@ export { TENANT1, TENANT2 } from "../devnet/accounts";
  * Bytes cross the bridge as base64 and bigints as strings: exposeFunction passes JSON only.
  */
 export interface FakeKeplrOptions {
+  /** false: no extension at all, as for a tenant who never installed Keplr (default true) */
+  installed?: boolean;
   /** the account Keplr has selected (default tenant1) */
   account?: DevnetAccount;
   /** a Ledger account: getKey().isNanoLedger, an amino-only getOfflineSignerAuto, and signDirect throws */
@@ -178,16 +180,35 @@ async function listening(url: string): Promise<boolean> {
   }
 }
 
+/** What a test gets for `wallet` when the extension is not installed: using it is a mistake in the test. */
+function noKeplr(): FakeKeplr {
+  const absent = (): never => {
+    throw new Error("this test runs without Keplr (walletOptions.installed is false)");
+  };
+  return {
+    get account() {
+      return absent();
+    },
+    calls: [],
+    switchAccount: absent,
+    rejectNext: absent,
+  };
+}
+
 export const test = base.extend<{ walletOptions: FakeKeplrOptions; wallet: FakeKeplr }, { devnet: DevnetEndpointsFixture }>({
-  /** per test or file: test.use({ walletOptions: { ledger: true } }) */
+  /** per test or file: test.use({ walletOptions: { ledger: true } }), or { installed: false } for no extension */
   walletOptions: [{}, { option: true }],
-  /** Installing happens before the page loads anything; a test that does not ask for `wallet` has no Keplr at all. */
-  wallet: async ({ page, walletOptions }, provide) => {
-    await provide(await installFakeKeplr(page, walletOptions));
-  },
+  /** Automatic: every page has the fake Keplr before it loads anything, unless walletOptions.installed is false. */
+  wallet: [
+    async ({ page, walletOptions }, provide) => {
+      await provide(walletOptions.installed === false ? noKeplr() : await installFakeKeplr(page, walletOptions));
+    },
+    { auto: true },
+  ],
   /**
-   * The console's default network is the devnet on 127.0.0.1:26657 / 1317, so it is started on exactly those ports
-   * (in this worker, for all its tests), or reused when one is already listening there (npm start, another run).
+   * Automatic: the console's default network is the devnet on 127.0.0.1:26657 / 1317, so it is started on exactly
+   * those ports (in this worker, for all its tests), or reused when one is already listening there (npm start,
+   * another run).
    */
   devnet: [
     // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a function needs from this pattern
@@ -203,6 +224,6 @@ export const test = base.extend<{ walletOptions: FakeKeplrOptions; wallet: FakeK
         await devnet.stop();
       }
     },
-    { scope: "worker", timeout: 120_000 },
+    { scope: "worker", timeout: 120_000, auto: true },
   ],
 });

@@ -47,8 +47,10 @@ test.describe("SDL editor", () => {
     const editor = new EditorPage(page);
     await editor.gotoNew();
     await editor.replaceText('version: "2.0"\nservices:\n  web:\n\timage: nginx\n');
-    await expect(editor.problemCounts).toContainText(/[1-9]\d* errors?/);
-    await expect(editor.problems.getByRole("button").first()).toHaveAccessibleName(/line 4/);
+    await expect(editor.problemCounts).toHaveText("1 error, 0 warnings");
+    const problem = editor.problems.getByRole("button", { name: /^Error at / });
+    await expect(problem).toHaveCount(1);
+    await expect(problem).toHaveAccessibleName("Error at line 4, column 1: Tabs cannot indent YAML: indent with spaces.");
   });
 
   test("a draft is saved while typing and survives a reload", async ({ page }) => {

@@ -1,10 +1,7 @@
 import { expect, TENANT1, TENANT2, test } from "./fixtures";
 import { WalletHeader } from "./pages/wallet-header";
 
-// Every test talks to the devnet (balances, signing client): ask for it so that it runs.
-test.beforeEach(async ({ devnet }) => {
-  expect(devnet.rpc).toContain("26657");
-});
+// Every test talks to the devnet (balances, signing client); it and the fake Keplr are automatic fixtures.
 
 test.describe("wallet", () => {
   test("connects Keplr in one click: address, balances, and a signed-in session that owns new drafts", async ({ page, wallet, browser }) => {
@@ -104,26 +101,30 @@ test.describe("wallet", () => {
     });
   });
 
-  test("the devnet test account works without an extension", async ({ page }) => {
-    const header = new WalletHeader(page);
-    await page.goto("/");
-    await header.connect("Devnet test account");
-    await header.expectAccount(TENANT1.address);
-    await header.expectSignedIn(TENANT1.address);
-    expect(await header.balance("akt")).toBeGreaterThan(0);
+  test.describe("without a wallet extension", () => {
+    test.use({ walletOptions: { installed: false } });
 
-    await header.accountButton.click();
-    await page.getByRole("dialog", { name: "Wallet account" }).getByRole("button", { name: "Disconnect" }).click();
-    await expect(header.connectButton).toBeVisible();
-    await header.expectSignedIn(null);
-  });
+    test("the devnet test account works without an extension", async ({ page }) => {
+      const header = new WalletHeader(page);
+      await page.goto("/");
+      await header.connect("Devnet test account");
+      await header.expectAccount(TENANT1.address);
+      await header.expectSignedIn(TENANT1.address);
+      expect(await header.balance("akt")).toBeGreaterThan(0);
 
-  test("without Keplr, choosing it shows where to install it", async ({ page }) => {
-    const header = new WalletHeader(page);
-    await page.goto("/");
-    await header.connect("Keplr");
-    await expect(header.alert).toContainText("Keplr is not installed");
-    await expect(header.alert.getByRole("link", { name: "Install Keplr" })).toHaveAttribute("href", "https://www.keplr.app/download");
-    await expect(header.connectButton).toBeVisible();
+      await header.accountButton.click();
+      await page.getByRole("dialog", { name: "Wallet account" }).getByRole("button", { name: "Disconnect" }).click();
+      await expect(header.connectButton).toBeVisible();
+      await header.expectSignedIn(null);
+    });
+
+    test("choosing Keplr shows where to install it", async ({ page }) => {
+      const header = new WalletHeader(page);
+      await page.goto("/");
+      await header.connect("Keplr");
+      await expect(header.alert).toContainText("Keplr is not installed");
+      await expect(header.alert.getByRole("link", { name: "Install Keplr" })).toHaveAttribute("href", "https://www.keplr.app/download");
+      await expect(header.connectButton).toBeVisible();
+    });
   });
 });

@@ -5,7 +5,7 @@ import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 
 import { checkSdl } from "@/lib/sdl/check";
-import { CORPUS_DIR, SDL_INPUT_DIR } from "@/lib/sdl/fixtures.test-helper";
+import { testDataPath } from "@/test/support/test-data";
 import { readFileSync } from "node:fs";
 
 const run = promisify(execFile);
@@ -22,8 +22,8 @@ async function sdl(...args: string[]): Promise<{ code: number; stdout: string; s
   }
 }
 
-const valid = path.join(CORPUS_DIR, "AUTOMATIC1111.yaml");
-const invalid = path.join(CORPUS_DIR, "wordpress.yaml");
+const valid = testDataPath("sdl-corpus", "AUTOMATIC1111.yaml");
+const invalid = testDataPath("sdl-corpus", "wordpress.yaml");
 
 describe("sdl CLI", () => {
   it("prints one JSON array, one object per file in order, and exits 1 when one is invalid", async () => {
@@ -41,7 +41,7 @@ describe("sdl CLI", () => {
   });
 
   it("exits 0 when every file is valid and prints human lines without --json", async () => {
-    const { code, stdout } = await sdl("check", valid, path.join(SDL_INPUT_DIR, "v2.0/simple/input.yaml"));
+    const { code, stdout } = await sdl("check", valid, testDataPath("chain-sdk/testdata/sdl/input/v2.0/simple/input.yaml"));
     expect(code).toBe(0);
     expect(stdout).toMatch(/AUTOMATIC1111\.yaml:\d+:\d+ warning /);
     expect(stdout).toContain("2 files checked: 2 valid, 0 invalid");

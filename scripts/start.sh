@@ -11,7 +11,7 @@ mkdir -p data
 npx prisma migrate deploy >/dev/null
 echo "database ready ($DATABASE_URL)"
 
-if [ ! -f .next/BUILD_ID ] || [ -n "$(find app components lib public prisma next.config.ts package.json -newer .next/BUILD_ID -print -quit 2>/dev/null)" ]; then
+if [ ! -f .next/BUILD_ID ] || [ -n "$(find app components lib public prisma next.config.js package.json -newer .next/BUILD_ID -print -quit 2>/dev/null)" ]; then
   echo "building the console (first start or sources changed)…"
   npx next build
 fi

@@ -4,7 +4,7 @@
  * The deployment page needs that record (its SDL gives the groups the bid table is drawn per).
  */
 import { Secp256k1HdWallet } from "@cosmjs/amino";
-import { adr36Doc } from "../../e2e/adr36";
+import { adr36Doc } from "../../test/support/adr36";
 
 export interface ConsoleSession {
   address: string;

@@ -3,9 +3,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { authorize, AuthError, validateClaims, verifyJwtSignature, type Claims } from "./auth";
-import { SHARED_DIR } from "./helpers.test-util";
-
-const JWT_DIR = path.join(SHARED_DIR, "chain-sdk-testdata/testdata/jwt");
+import { JWT_DIR } from "../../test/support/test-data";
 
 interface Vector {
   description: string;

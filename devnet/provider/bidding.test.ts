@@ -1,8 +1,10 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { AUDITOR1, PROVIDER_ACCOUNTS, TENANT1 } from "../accounts";
 import { decide, parseGroupSpec, priceFor } from "./bidding";
-import { FakeChain } from "./fake-chain.test-util";
-import { corpusSdl, manifestOf, sleep, waitFor } from "./helpers.test-util";
+import { corpusSdl } from "../../test/support/corpus";
+import { manifestOf } from "../../test/support/tenant";
+import { sleep, waitFor } from "../../test/support/wait";
+import { FakeChain } from "../test/support/fake-chain";
 import { buildProfiles, assignBehaviours } from "./profiles";
 import { startProviders, type SimulatedFleet } from "./start";
 

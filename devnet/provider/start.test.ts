@@ -3,8 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { PROVIDER_ACCOUNTS } from "../accounts";
-import { FakeChain } from "./fake-chain.test-util";
-import { request } from "./helpers.test-util";
+import { request } from "../../test/support/gateway-client";
+import { FakeChain } from "../test/support/fake-chain";
 import { startProviders } from "./start";
 
 const dirs: string[] = [];

@@ -13,14 +13,6 @@ export function denomInfo(denomOrSymbol: string): DenomInfo | undefined {
   return KNOWN.find((d) => d.denom === key || d.symbol.toLowerCase() === key);
 }
 
-function requireDenom(denomOrSymbol: string): DenomInfo {
-  const d = denomInfo(denomOrSymbol);
-  if (!d) {
-    throw new AppError("request.invalid", `Unknown denomination "${denomOrSymbol}": the console handles AKT (uakt) and ACT (uact).`);
-  }
-  return d;
-}
-
 /** "6.5" AKT -> 6500000n (uakt). Rejects more decimals than the denom has instead of silently rounding. */
 export function toBaseUnits(display: string, decimals: number): bigint {
   const trimmed = display.trim();
@@ -48,27 +40,4 @@ export function formatAmount(coin: { denom: string; amount: string | bigint }): 
   const d = denomInfo(coin.denom);
   if (!d || d.denom !== coin.denom) return `${coin.amount.toString()} ${coin.denom}`;
   return `${fromBaseUnits(coin.amount, d.decimals)} ${d.symbol}`;
-}
-
-/**
- * Parses what a tenant types or a config holds: "6.5 AKT", "6.5akt", "6500000uakt", or a bare "6.5" with
- * `defaultDenom`. Returns a chain Coin in base units.
- */
-export function parseAmount(input: string, defaultDenom?: string): { denom: string; amount: string } {
-  const match = /^\s*(\d+(?:\.\d+)?)\s*([a-zA-Z][a-zA-Z0-9/]*)?\s*$/.exec(input);
-  if (!match?.[1]) {
-    throw new AppError("request.invalid", `"${input}" is not an amount: write it like "6.5 AKT" or "6500000uakt".`);
-  }
-  const number = match[1];
-  const unit = match[2] ?? defaultDenom;
-  if (!unit) throw new AppError("request.invalid", `"${input}" has no unit: write "${number} AKT" or "${number} ACT".`);
-  const d = requireDenom(unit);
-  if (unit.toLowerCase() === d.denom) {
-    // already base units: must be an integer
-    if (number.includes(".")) {
-      throw new AppError("request.invalid", `"${input}": ${d.denom} is the smallest unit and cannot have decimals.`);
-    }
-    return { denom: d.denom, amount: BigInt(number).toString() };
-  }
-  return { denom: d.denom, amount: toBaseUnits(number, d.decimals).toString() };
 }

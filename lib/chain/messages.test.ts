@@ -15,12 +15,12 @@ import {
   updateDeploymentMsg,
 } from "@/lib/chain/messages";
 import { createRegistry } from "@/lib/chain/registry";
-import { type CorpusDeployment, corpusDeployment } from "@/lib/chain/testing/corpus";
+import { type CorpusDeployment, corpusDeployment } from "@/test/support/corpus";
 import { AppError } from "@/lib/errors/app-error";
+import { PROVIDER_ACCOUNTS, TENANT1 } from "../../devnet/accounts";
 
-// devnet accounts (devnet/accounts.ts): tenant1 and provider1
-const OWNER = "akash15yk64u7zc9g9k2yr2wmzeva5qgwxps6ytfzgqy";
-const PROVIDER = "akash1m0qq8c7qw86pqdape734zj46c23y6xf6nq6u5p";
+const OWNER = TENANT1.address;
+const PROVIDER = PROVIDER_ACCOUNTS[0]!.address;
 const registry = createRegistry();
 
 let llama: CorpusDeployment;

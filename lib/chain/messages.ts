@@ -3,7 +3,6 @@ import type { MsgAccountDeposit, MsgCreateCertificate, MsgMintACT, MsgRevokeCert
 import type { GroupSpec, MsgCloseDeployment, MsgCreateDeployment, MsgUpdateDeployment } from "@akashnetwork/chain-sdk/private-types/akash.v1beta4";
 import { LeaseClosedReason } from "@akashnetwork/chain-sdk/private-types/akash.v1";
 import type { MsgCloseLease, MsgCreateLease } from "@akashnetwork/chain-sdk/private-types/akash.v1beta5";
-import type { MsgSend } from "@akashnetwork/chain-sdk/private-types/cosmos.v1beta1";
 import { fromBech32 } from "@cosmjs/encoding";
 import type { EncodeObject } from "@cosmjs/proto-signing";
 import { parseDseq } from "@/lib/chain/dseq";
@@ -211,16 +210,5 @@ export function mintActMsg(input: { owner: string; amount: CoinInput }): TypedEn
   return {
     typeUrl: TYPE_URLS.mintAct,
     value: MESSAGE_TYPES.mintAct.fromPartial({ owner, to: owner, coinsToBurn: positiveCoin(input.amount, "AKT to burn", ["uakt"]) }),
-  };
-}
-
-export function sendMsg(input: { from: string; to: string; amount: CoinInput }): TypedEncodeObject<typeof TYPE_URLS.send, MsgSend> {
-  return {
-    typeUrl: TYPE_URLS.send,
-    value: MESSAGE_TYPES.send.fromPartial({
-      fromAddress: address(input.from, "sender"),
-      toAddress: address(input.to, "recipient"),
-      amount: [positiveCoin(input.amount, "amount")],
-    }),
   };
 }

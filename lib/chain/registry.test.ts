@@ -14,15 +14,15 @@ import {
   depositMsg,
   mintActMsg,
   revokeCertificateMsg,
-  sendMsg,
   updateDeploymentMsg,
 } from "@/lib/chain/messages";
 import { AMINO_NAMES, createAminoTypes, createRegistry, TYPE_URLS } from "@/lib/chain/registry";
-import { type CorpusDeployment, corpusDeployment } from "@/lib/chain/testing/corpus";
+import { type CorpusDeployment, corpusDeployment } from "@/test/support/corpus";
+import { PROVIDER_ACCOUNTS, TENANT1 } from "../../devnet/accounts";
 
-const MNEMONIC = "test test test test test test test test test test test junk"; // devnet tenant1, documented
-const OWNER = "akash15yk64u7zc9g9k2yr2wmzeva5qgwxps6ytfzgqy";
-const PROVIDER = "akash1m0qq8c7qw86pqdape734zj46c23y6xf6nq6u5p";
+const MNEMONIC = TENANT1.mnemonic;
+const OWNER = TENANT1.address;
+const PROVIDER = PROVIDER_ACCOUNTS[0]!.address;
 const CHAIN_ID = "akash-devnet-1";
 const FEE = { amount: [{ denom: "uakt", amount: "5000" }], gas: "200000" };
 
@@ -48,7 +48,6 @@ beforeAll(async () => {
     }),
     revokeCertificateMsg({ owner: OWNER, serial: "1716468712345678901" }),
     mintActMsg({ owner: OWNER, amount: { denom: "uakt", amount: "25000000" } }),
-    sendMsg({ from: OWNER, to: PROVIDER, amount: { denom: "uakt", amount: "1" } }),
   ];
 });
 
@@ -64,7 +63,6 @@ describe("createRegistry", () => {
       createCertificate: "/akash.cert.v1.MsgCreateCertificate",
       revokeCertificate: "/akash.cert.v1.MsgRevokeCertificate",
       mintAct: "/akash.bme.v1.MsgMintACT",
-      send: "/cosmos.bank.v1beta1.MsgSend",
     });
     for (const url of Object.values(TYPE_URLS)) expect(registry.lookupType(url)).toBeDefined();
   });
@@ -82,7 +80,6 @@ describe("createAminoTypes", () => {
   it("uses the amino names cosmos-sdk 0.53 derives: amino.name where set, else the type URL", () => {
     expect(aminoTypes.toAmino(allMessages[0]!).type).toBe("/akash.deployment.v1beta4.MsgCreateDeployment");
     expect(aminoTypes.toAmino(allMessages[8]!).type).toBe("akash/bme/v1/MsgMintACT");
-    expect(aminoTypes.toAmino(allMessages[9]!).type).toBe("cosmos-sdk/MsgSend");
     expect(AMINO_NAMES.createLease).toBe("/akash.market.v1beta5.MsgCreateLease");
   });
 

@@ -1,9 +1,8 @@
 import { MsgAccountDeposit, MsgCreateCertificate, MsgMintACT, MsgRevokeCertificate } from "@akashnetwork/chain-sdk/private-types/akash.v1";
 import { MsgCloseDeployment, MsgCreateDeployment, MsgUpdateDeployment } from "@akashnetwork/chain-sdk/private-types/akash.v1beta4";
 import { MsgCloseLease, MsgCreateLease } from "@akashnetwork/chain-sdk/private-types/akash.v1beta5";
-import { MsgSend } from "@akashnetwork/chain-sdk/private-types/cosmos.v1beta1";
 import { type GeneratedType, Registry } from "@cosmjs/proto-signing";
-import { type AminoConverter, type AminoConverters, AminoTypes, createBankAminoConverters } from "@cosmjs/stargate";
+import { type AminoConverter, type AminoConverters, AminoTypes } from "@cosmjs/stargate";
 import { toAminoJson } from "@/lib/chain/amino-json";
 
 /**
@@ -24,7 +23,6 @@ export const MESSAGE_TYPES = {
   createCertificate: MsgCreateCertificate,
   revokeCertificate: MsgRevokeCertificate,
   mintAct: MsgMintACT,
-  send: MsgSend,
 } as const;
 
 export type MessageKind = keyof typeof MESSAGE_TYPES;
@@ -51,7 +49,7 @@ export function createRegistry(): Registry {
  * and cert v1 messages have none. The Go codecs still register "akash-sdk/x/deployment/..." via RegisterConcrete,
  * but since 0.50 those names are not what the sign-mode handler uses.
  */
-export const AMINO_NAMES: { readonly [K in Exclude<MessageKind, "send">]: string } = {
+export const AMINO_NAMES: { readonly [K in MessageKind]: string } = {
   createDeployment: TYPE_URLS.createDeployment,
   updateDeployment: TYPE_URLS.updateDeployment,
   closeDeployment: TYPE_URLS.closeDeployment,
@@ -81,13 +79,7 @@ function akashConverter(kind: keyof typeof AMINO_NAMES): AminoConverter {
 }
 
 export function createAminoConverters(): AminoConverters {
-  const bank = createBankAminoConverters();
-  const send = bank["/cosmos.bank.v1beta1.MsgSend"];
-  if (!send) throw new Error("cosmjs no longer ships the bank MsgSend amino converter");
-  const akash = Object.fromEntries(
-    (Object.keys(AMINO_NAMES) as (keyof typeof AMINO_NAMES)[]).map((kind) => [TYPE_URLS[kind], akashConverter(kind)]),
-  );
-  return { ...akash, [TYPE_URLS.send]: send };
+  return Object.fromEntries((Object.keys(AMINO_NAMES) as MessageKind[]).map((kind) => [TYPE_URLS[kind], akashConverter(kind)]));
 }
 
 export function createAminoTypes(): AminoTypes {

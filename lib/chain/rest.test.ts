@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRestClient, type RestClient } from "@/lib/chain/rest";
 import { AppError } from "@/lib/errors/app-error";
-import { startDevnetFixture, TENANT1, type DevnetFixture } from "@/lib/market/testing/devnet-fixture";
+import { TENANT1, TENANT2 } from "../../devnet/accounts";
+import { startDevnetFixture, type DevnetFixture } from "@/test/support/devnet";
 
 let fx: DevnetFixture;
 let rest: RestClient;
@@ -23,7 +24,7 @@ async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, ms = 10_0
 
 describe("createRestClient against the devnet", () => {
   it("reads the tenant's balances and the module params", async () => {
-    const balances = await rest.balances(TENANT1);
+    const balances = await rest.balances(TENANT1.address);
     expect(balances.map((b) => b.denom).sort()).toEqual(["uact", "uakt"]);
     expect(BigInt(balances.find((b) => b.denom === "uakt")!.amount)).toBeGreaterThan(0n);
     expect((await rest.deploymentParams()).minDeposits).toContainEqual({ denom: "uakt", amount: "500000" });
@@ -34,39 +35,39 @@ describe("createRestClient against the devnet", () => {
 
   it("follows a deployment from MsgCreateDeployment to its orders, bids and escrow account", async () => {
     const { dseq } = await fx.deploy("tetris2.yaml");
-    const d = await rest.deployment(TENANT1, dseq);
-    expect(d).toMatchObject({ id: { owner: TENANT1, dseq }, state: "active" });
+    const d = await rest.deployment(TENANT1.address, dseq);
+    expect(d).toMatchObject({ id: { owner: TENANT1.address, dseq }, state: "active" });
     expect(d!.groups[0]!.spec.requirements.signedBy.anyOf).toEqual(["akash1365yvmc4s7awdyj3n2sav7xfx76adc6dnmlx63"]);
     expect(d!.groups[0]!.spec.resources[0]!.price).toEqual({ denom: "uact", amount: "10000.000000000000000000" });
     expect(d!.escrowAccount?.funds[0]).toEqual({ denom: "uact", amount: "5000000.000000000000000000" });
 
-    const orders = await rest.orders({ owner: TENANT1, dseq, state: "open" });
+    const orders = await rest.orders({ owner: TENANT1.address, dseq, state: "open" });
     expect(orders.map((o) => [o.id.gseq, o.id.oseq, o.state])).toEqual([[1, 1, "open"]]);
 
-    const bids = await until(() => rest.bids({ owner: TENANT1, dseq }), (b) => b.length >= 2);
+    const bids = await until(() => rest.bids({ owner: TENANT1.address, dseq }), (b) => b.length >= 2);
     expect(bids.length).toBeGreaterThanOrEqual(2);
     for (const b of bids) {
-      expect(b.id).toMatchObject({ owner: TENANT1, dseq, gseq: 1, oseq: 1 });
+      expect(b.id).toMatchObject({ owner: TENANT1.address, dseq, gseq: 1, oseq: 1 });
       expect(b.state).toBe("open");
       expect(b.price.denom).toBe("uact");
       expect(b.price.amount).toMatch(/^\d+\.\d{18}$/);
     }
-    expect(await rest.bids({ owner: TENANT1, dseq, gseq: 2 })).toEqual([]);
-    const withHeight = await rest.bidsWithHeight({ owner: TENANT1, dseq });
+    expect(await rest.bids({ owner: TENANT1.address, dseq, gseq: 2 })).toEqual([]);
+    const withHeight = await rest.bidsWithHeight({ owner: TENANT1.address, dseq });
     expect(withHeight.bids.length).toBe(bids.length);
 
-    expect(await rest.leases({ owner: TENANT1, dseq })).toEqual([]);
-    const escrow = await rest.escrowAccount(TENANT1, dseq);
-    expect(escrow).toMatchObject({ scope: "deployment", xid: `${TENANT1}/${dseq}`, owner: TENANT1, state: "open" });
+    expect(await rest.leases({ owner: TENANT1.address, dseq })).toEqual([]);
+    const escrow = await rest.escrowAccount(TENANT1.address, dseq);
+    expect(escrow).toMatchObject({ scope: "deployment", xid: `${TENANT1.address}/${dseq}`, owner: TENANT1.address, state: "open" });
   });
 
   it("pages through the tenant's deployments with next_key", async () => {
     await fx.deploy("tetris2.yaml");
-    const first = await rest.deployments(TENANT1, { state: "active", pagination: { limit: 1, countTotal: true } });
+    const first = await rest.deployments(TENANT1.address, { state: "active", pagination: { limit: 1, countTotal: true } });
     expect(first.items).toHaveLength(1);
     expect(first.nextKey).toBeTruthy();
     expect(Number(first.total)).toBeGreaterThanOrEqual(2);
-    const second = await rest.deployments(TENANT1, { pagination: { limit: 1, key: first.nextKey } });
+    const second = await rest.deployments(TENANT1.address, { pagination: { limit: 1, key: first.nextKey } });
     expect(second.items[0]!.id.dseq).not.toBe(first.items[0]!.id.dseq);
   });
 
@@ -88,8 +89,8 @@ describe("createRestClient against the devnet", () => {
   });
 
   it("answers null for a deployment or provider that does not exist", async () => {
-    expect(await rest.deployment(TENANT1, "1")).toBeNull();
-    expect(await rest.provider("akash1ftvgh9rdfnn48rtjy2x4xw50tsr6vzfc8npy7k")).toBeNull();
+    expect(await rest.deployment(TENANT1.address, "1")).toBeNull();
+    expect(await rest.provider(TENANT2.address)).toBeNull();
   });
 });
 
@@ -101,7 +102,7 @@ describe("createRestClient errors", () => {
   };
 
   it("says which endpoint could not be reached", async () => {
-    const err = await failure(createRestClient("http://127.0.0.1:1").bids({ owner: TENANT1, dseq: "1" }));
+    const err = await failure(createRestClient("http://127.0.0.1:1").bids({ owner: TENANT1.address, dseq: "1" }));
     expect(err.code).toBe("chain.unknown");
     expect(err.details).toMatchObject({ endpoint: "market bids list", failure: "unreachable" });
     expect(err.message).toMatch(/market bids list query could not be reached \(http:\/\/127\.0\.0\.1:1\/akash\/market\/v1beta5\/bids\/list\)/);
@@ -124,7 +125,7 @@ describe("createRestClient errors", () => {
   it("gives up on a node that never answers", async () => {
     const hang = ((_u: unknown, init?: RequestInit) =>
       new Promise((_r, reject) => init?.signal?.addEventListener("abort", () => reject(init.signal!.reason)))) as typeof fetch;
-    const err = await failure(createRestClient("http://node", hang, { timeoutMs: 50 }).provider(TENANT1));
+    const err = await failure(createRestClient("http://node", hang, { timeoutMs: 50 }).provider(TENANT1.address));
     expect(err.details).toMatchObject({ endpoint: "provider", failure: "timeout" });
   });
 });

@@ -7,6 +7,8 @@ import { AppError } from "@/lib/errors/app-error";
 const LOGS = {
   insufficientFunds: "failed to execute message; message index: 0: spendable balance 3100000uakt is smaller than 5200000uakt: insufficient funds",
   insufficientFundsZero: "failed to execute message; message index: 0: spendable balance  is smaller than 5000000uact: insufficient funds",
+  // the ante handler (fee deduction) runs before any message: no "failed to execute message" prefix
+  insufficientFundsForFee: "spendable balance  is smaller than 4068uakt: insufficient funds: insufficient funds",
   sequence: "account sequence mismatch, expected 5, got 4: incorrect account sequence",
   outOfGas: "out of gas in location: WritePerByte; gasWanted: 200000, gasUsed: 200133: out of gas",
   insufficientFee: "insufficient fees; got: 100uakt required: 5000uakt: insufficient fee",
@@ -27,6 +29,15 @@ describe("mapChainFailure", () => {
     );
     expect(err.details).toMatchObject({ code: 5, txHash: "AB12" });
     expect(mapChainFailure({ code: 5, rawLog: LOGS.insufficientFundsZero }).message).toContain("needs 5 ACT for the deposit and fee but the account holds 0 ACT");
+  });
+
+  it("says when it is the network fee the account cannot pay, and in which token", () => {
+    const err = mapChainFailure({ code: 5, codespace: "sdk", rawLog: LOGS.insufficientFundsForFee });
+    expect(err.code).toBe("chain.insufficient_funds");
+    expect(err.message).toBe(
+      "Not enough AKT for the network fee: the transaction needs 0.004068 AKT for the fee but the account holds 0 AKT. " +
+        "The fee is paid in AKT even when the deposit is in another token: add AKT to the account and sign again.",
+    );
   });
 
   it.each([

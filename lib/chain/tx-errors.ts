@@ -1,4 +1,4 @@
-import { formatAmount } from "@/lib/chain/denom";
+import { denomInfo, formatAmount } from "@/lib/chain/denom";
 import { AppError, type AppErrorCode, isAppError } from "@/lib/errors/app-error";
 
 /**
@@ -42,10 +42,20 @@ const RULES: Rule[] = [
     const needed = coin(m?.[2]);
     const neededText = needed ? formatAmount(needed) : "more than the account holds";
     const held = amountText(m?.[1], needed?.denom);
-    const forFee = /fee/i.test(log) ? "the fee" : "the deposit and fee";
+    // baseapp wraps what a message's execution returns in "failed to execute message"; the ante handler deducts the
+    // fee before any message runs, so a shortfall without that prefix is the fee (x/auth/ante/fee.go DeductFees).
+    if (/fee/i.test(log) || !/failed to execute message/.test(log)) {
+      const symbol = (needed && denomInfo(needed.denom)?.symbol) ?? "the fee's token";
+      return err(
+        "chain.insufficient_funds",
+        `Not enough ${symbol} for the network fee: the transaction needs ${neededText} for the fee but the account holds ${held}. ` +
+          `The fee is paid in ${symbol} even when the deposit is in another token: add ${symbol} to the account and sign again.`,
+        f,
+      );
+    }
     return err(
       "chain.insufficient_funds",
-      `Insufficient funds: the transaction needs ${neededText} for ${forFee} but the account holds ${held}. Top up the account or lower the deposit.`,
+      `Insufficient funds: the transaction needs ${neededText} for the deposit and fee but the account holds ${held}. Top up the account or lower the deposit.`,
       f,
     );
   },

@@ -7,16 +7,12 @@ import { getServerEnv } from "@/lib/env/server";
 // One client per process; Next's dev server reloads modules, so keep it on globalThis there.
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 
-function createClient(url: string): PrismaClient {
+/** A client on the database at `url`: what getDb uses for the configured one, and tests for a fresh file each. */
+export function createDbForUrl(url: string): PrismaClient {
   return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url }) });
 }
 
 export function getDb(): PrismaClient {
-  globalForPrisma.prisma ??= createClient(getServerEnv().DATABASE_URL);
+  globalForPrisma.prisma ??= createDbForUrl(getServerEnv().DATABASE_URL);
   return globalForPrisma.prisma;
-}
-
-/** A client on another database, for tests that need an isolated SQLite file. */
-export function createDbForUrl(url: string): PrismaClient {
-  return createClient(url);
 }

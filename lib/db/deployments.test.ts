@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase } from "@/lib/db/test-database";
+import { createTestDatabase } from "@/test/support/database";
 import { deploymentsRepository, type DeploymentsRepository, type NewDeployment } from "@/lib/db/deployments";
+import { TENANT1, TENANT2 } from "../../devnet/accounts";
 
-const OWNER = "akash15yk64u7zc9g9k2yr2wmzeva5qgwxps6ytfzgqy";
-const OTHER = "akash1ftvgh9rdfnn48rtjy2x4xw50tsr6vzfc8npy7k";
+const OWNER = TENANT1.address;
+const OTHER = TENANT2.address;
 
 const input = (dseq: string): NewDeployment => ({
   network: "devnet",

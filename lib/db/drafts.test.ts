@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { createTestDatabase } from "@/lib/db/test-database";
+import { createTestDatabase } from "@/test/support/database";
 import { draftsRepository, MAX_VERSIONS_PER_DRAFT, VERSION_COALESCE_MS, type DraftsRepository } from "@/lib/db/drafts";
 
 const sdl = readFileSync(path.resolve(__dirname, "../templates/sdl/snake-game.yaml"), "utf8");

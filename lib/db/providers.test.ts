@@ -1,13 +1,14 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { createTestDatabase } from "@/lib/db/test-database";
+import { createTestDatabase } from "@/test/support/database";
 import { PROBE_INTERVAL_MS, providersRepository } from "@/lib/db/providers";
 import { uptimePercent } from "@/lib/market/provider-info";
+import { PROVIDER_ACCOUNTS } from "../../devnet/accounts";
 
 const database = createTestDatabase();
 const repo = providersRepository(database.db);
 afterAll(() => database.dispose());
 
-const P = "akash1m0qq8c7qw86pqdape734zj46c23y6xf6nq6u5p";
+const P = PROVIDER_ACCOUNTS[0]!.address;
 const t0 = new Date("2025-06-01T00:00:00Z");
 const at = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
 

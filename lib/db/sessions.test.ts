@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { sessionsRepository } from "@/lib/db/sessions";
-import { createTestDatabase } from "@/lib/db/test-database";
+import { createTestDatabase } from "@/test/support/database";
 
 const database = createTestDatabase();
 afterAll(() => database.dispose());

@@ -5,7 +5,8 @@ import WebSocket from "ws";
 import { createRestClient, type RestClient } from "@/lib/chain/rest";
 import { bidEventQueries, eventConcernsDeployment, pollIntervalFor, watchBids, type BidSnapshot, type WatchBidsOptions } from "@/lib/market/bids-stream";
 import type { WebSocketConstructor } from "@/lib/market/comet-subscription";
-import { startDevnetFixture, TENANT1, type DevnetFixture } from "@/lib/market/testing/devnet-fixture";
+import { TENANT1 } from "../../devnet/accounts";
+import { startDevnetFixture, type DevnetFixture } from "@/test/support/devnet";
 import { resolveNetwork } from "@/lib/networks";
 
 const WS = WebSocket as unknown as WebSocketConstructor;
@@ -59,7 +60,7 @@ async function relay(target: string) {
 
 async function placeBid(dseq: string, providerIndex: number, amount = "5000") {
   const provider = fx.fleet!.profiles[providerIndex]!.account.address;
-  const value = MsgCreateBid.fromPartial({ id: { owner: TENANT1, dseq, gseq: 1, oseq: 1, provider, bseq: 0 }, price: { denom: "uact", amount } });
+  const value = MsgCreateBid.fromPartial({ id: { owner: TENANT1.address, dseq, gseq: 1, oseq: 1, provider, bseq: 0 }, price: { denom: "uact", amount } });
   const r = await fx.devnet.chain.submitAs(provider, [{ typeUrl: `/${MsgCreateBid.$type}`, value }]);
   expect(r.code, r.rawLog).toBe(0);
   return r.height;
@@ -80,7 +81,7 @@ async function quietDeployment(): Promise<string> {
 const options = (dseq: string, extra: Partial<WatchBidsOptions> = {}): WatchBidsOptions => ({
   rpcUrl: fx.devnet.endpoints.rpc,
   rest,
-  owner: TENANT1,
+  owner: TENANT1.address,
   dseq,
   WebSocket: WS,
   reconnectMs: 100,
@@ -173,13 +174,13 @@ describe("watchBids on the devnet", () => {
 
 describe("bid event filtering", () => {
   it("asks the node for the owner's typed bid events and checks the dseq itself", () => {
-    expect(bidEventQueries(TENANT1)[0]).toBe(`tm.event='Tx' AND akash.market.v1.EventBidCreated.id CONTAINS '"owner":"${TENANT1}"'`);
+    expect(bidEventQueries(TENANT1.address)[0]).toBe(`tm.event='Tx' AND akash.market.v1.EventBidCreated.id CONTAINS '"owner":"${TENANT1.address}"'`);
     expect(() => bidEventQueries("akash1' OR 1=1")).toThrow(/not an akash1/);
-    const id = (dseq: string) => JSON.stringify({ owner: TENANT1, dseq, gseq: 1, oseq: 1, provider: "akash1p", bseq: 0 });
+    const id = (dseq: string) => JSON.stringify({ owner: TENANT1.address, dseq, gseq: 1, oseq: 1, provider: "akash1p", bseq: 0 });
     const ev = (dseq: string) => ({ events: { "akash.market.v1.EventBidCreated.id": [id(dseq)] }, height: 5 });
-    expect(eventConcernsDeployment(ev("12"), TENANT1, "12")).toBe(true);
-    expect(eventConcernsDeployment(ev("123"), TENANT1, "12")).toBe(false);
-    expect(eventConcernsDeployment({ events: { "akash.market.v1.EventBidCreated.id": ["{not json"] }, height: null }, TENANT1, "12")).toBe(false);
+    expect(eventConcernsDeployment(ev("12"), TENANT1.address, "12")).toBe(true);
+    expect(eventConcernsDeployment(ev("123"), TENANT1.address, "12")).toBe(false);
+    expect(eventConcernsDeployment({ events: { "akash.market.v1.EventBidCreated.id": ["{not json"] }, height: null }, TENANT1.address, "12")).toBe(false);
   });
 
   it("polls once per block of the network", () => {

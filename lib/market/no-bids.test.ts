@@ -1,7 +1,5 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { sharedDir } from "@/lib/chain/testing/corpus";
+import { corpusFile } from "@/test/support/corpus";
 import { explainNoBids } from "@/lib/market/no-bids";
 import { providerInfoFrom, type ProviderInfo } from "@/lib/market/provider-info";
 import { checkSdl, type GroupView } from "@/lib/sdl/check";
@@ -20,7 +18,7 @@ const providers: ProviderInfo[] = buildProfiles(1).map((p) =>
 );
 
 async function groups(file: string): Promise<GroupView[]> {
-  const r = await checkSdl(readFileSync(path.join(sharedDir(), "sdl-corpus", file), "utf8"));
+  const r = await checkSdl(corpusFile(file));
   if (!r.groups) throw new Error(`${file} does not build`);
   return r.groups;
 }
@@ -57,7 +55,7 @@ describe("explainNoBids", () => {
 
   it("asks for IP leases when the SDL exposes a dedicated IP", async () => {
     const file = ["Kadena.yaml", "Redash_Redash_Queries.yaml", "bitcoin-knots-mempool-ui.yaml"].find((f) =>
-      readFileSync(path.join(sharedDir(), "sdl-corpus", f), "utf8").match(/^\s+ip:\s*\S/m),
+      corpusFile(f).match(/^\s+ip:\s*\S/m),
     )!;
     const ip = explainNoBids(await groups(file), providers).find((r) => r.kind === "ip-lease")!;
     expect(ip).toMatchObject({ requirement: "dedicated IP (IP lease)", matching: 3 });

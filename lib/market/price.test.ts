@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { corpusDeployment } from "@/lib/chain/testing/corpus";
+import { corpusDeployment } from "@/test/support/corpus";
 import { gpuCountOfGroup, normalizeBidPrice, rankByPrice } from "@/lib/market/price";
 import { resolveNetwork } from "@/lib/networks";
 

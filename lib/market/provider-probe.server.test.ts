@@ -2,7 +2,7 @@ import { X509Certificate } from "node:crypto";
 import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { probeProvider } from "@/lib/market/provider-probe.server";
-import { startDevnetFixture, type DevnetFixture } from "@/lib/market/testing/devnet-fixture";
+import { startDevnetFixture, type DevnetFixture } from "@/test/support/devnet";
 
 let fx: DevnetFixture;
 const DEVNET = { allowLoopback: true };

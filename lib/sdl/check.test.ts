@@ -8,26 +8,20 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 import { checkSdl } from "@/lib/sdl/check";
-import {
-  chainSdkReference,
-  corpusFiles,
-  GO_FIXTURES_DIR,
-  outputFixtures,
-  SDL_INPUT_DIR,
-  SHARED_DIR,
-  yamlFiles,
-} from "@/lib/sdl/fixtures.test-helper";
+import { chainSdkReference, outputFixtures } from "@/test/support/chain-sdk-reference";
+import { corpusPaths } from "@/test/support/corpus";
+import { GO_FIXTURES_DIR, SDL_INPUT_DIR, TEST_DATA_DIR, yamlPaths } from "@/test/support/test-data";
 
-const rel = (file: string) => path.relative(SHARED_DIR, file);
+const rel = (file: string) => path.relative(TEST_DATA_DIR, file);
 
 const FILES = [
-  ...corpusFiles(),
+  ...corpusPaths(),
   ...outputFixtures().map((f) => f.input),
-  ...yamlFiles(path.join(SDL_INPUT_DIR, "invalid")),
-  ...yamlFiles(path.join(SDL_INPUT_DIR, "schema-only-invalid")),
+  ...yamlPaths(path.join(SDL_INPUT_DIR, "invalid")),
+  ...yamlPaths(path.join(SDL_INPUT_DIR, "schema-only-invalid")),
   // The Go parser's fixtures: chain-sdk (and so the console) rejects some that Go accepts, e.g. numeric signedBy
   // entries; the verdict we compare with is chain-sdk's, since it builds the manifest the console signs.
-  ...yamlFiles(GO_FIXTURES_DIR),
+  ...yamlPaths(GO_FIXTURES_DIR),
 ];
 
 /**
@@ -48,8 +42,8 @@ const STRICTER_THAN_CHAIN_SDK: Record<string, string> = {};
 const TEE_FIXTURES = ["v2.1/tee-cpu", "v2.1/tee-cpu-gpu"];
 
 describe("checkSdl conformance with chain-sdk", () => {
-  it("finds the shared test data", () => {
-    expect(corpusFiles().length).toBeGreaterThan(200);
+  it("reads the whole corpus and every output fixture from test/data", () => {
+    expect(corpusPaths()).toHaveLength(203);
     expect(outputFixtures().length).toBe(15);
   });
 

@@ -3,12 +3,13 @@ import { readFileSync } from "node:fs";
 import { isMap, isScalar, isSeq, parseDocument, type Pair } from "yaml";
 import { describe, expect, it } from "vitest";
 
-import { chainSdkLoad, corpusFiles } from "@/lib/sdl/fixtures.test-helper";
+import { chainSdkLoad } from "@/test/support/chain-sdk-reference";
+import { corpusPaths } from "@/test/support/corpus";
 import { locate, parseSdlYaml, rangeOf, type PosNode } from "@/lib/sdl/parse";
 
 describe("parseSdlYaml", () => {
   it("loads exactly the object chain-sdk loads", () => {
-    for (const file of corpusFiles()) {
+    for (const file of corpusPaths()) {
       const text = readFileSync(file, "utf8");
       const parsed = parseSdlYaml(text);
       let reference: unknown;
@@ -25,7 +26,7 @@ describe("parseSdlYaml", () => {
   it("finds every key and scalar where eemeli/yaml finds it (an independent parser)", () => {
     let checked = 0;
     const problems: string[] = [];
-    for (const file of corpusFiles()) {
+    for (const file of corpusPaths()) {
       const text = readFileSync(file, "utf8");
       const parsed = parseSdlYaml(text);
       const doc = parseDocument(text, { merge: true });

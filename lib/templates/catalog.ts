@@ -1,6 +1,6 @@
 /**
  * Starting SDLs from the public awesome-akash template collection (Apache-2.0), the same files as
- * ../shared/sdl-corpus, except that `depends_on` was removed from wordpress and snake-game: chain-sdk refuses the key
+ * test/data/sdl-corpus (the tests' copy), except that `depends_on` was removed from wordpress and snake-game: chain-sdk refuses the key
  * (providers start services independently), and a gallery template must deploy as it is (catalog.test.ts). The YAML lives beside this file in sdl/ and is read on the server only
  * (catalog.server.ts), so the gallery costs the browser nothing until a template is opened.
  */

@@ -5,6 +5,7 @@ import { resolveNetwork } from "@/lib/networks";
 import { type KeplrLikeApi, needsChainSuggestion, type WalletWindow } from "@/lib/wallet/extension";
 import { getKeplrWallet, isKeplrInstalled } from "@/lib/wallet/keplr";
 import { getLeapWallet } from "@/lib/wallet/leap";
+import { TENANT1 } from "../../devnet/accounts";
 
 /** A window whose document loads when told to, and whose extension may be injected late, as in a browser. */
 function fakeWindow(readyState: DocumentReadyState = "loading") {
@@ -26,13 +27,12 @@ function fakeWindow(readyState: DocumentReadyState = "loading") {
   };
 }
 
-const TENANT1 = "akash15yk64u7zc9g9k2yr2wmzeva5qgwxps6ytfzgqy";
 function fakeKeplr(overrides: Partial<KeplrLikeApi> = {}) {
   const calls: string[] = [];
   const api: KeplrLikeApi = {
     experimentalSuggestChain: vi.fn(async (info) => void calls.push(`suggest ${info.chainId}`)),
     enable: vi.fn(async (id) => void calls.push(`enable ${String(id)}`)),
-    getKey: vi.fn(async () => ({ name: "main", bech32Address: TENANT1, isNanoLedger: false, pubKey: new Uint8Array(33).fill(2) })),
+    getKey: vi.fn(async () => ({ name: "main", bech32Address: TENANT1.address, isNanoLedger: false, pubKey: new Uint8Array(33).fill(2) })),
     getOfflineSignerAuto: vi.fn(async () => ({ getAccounts: async () => [] })),
     signArbitrary: vi.fn(async (): Promise<StdSignature> => ({ pub_key: { type: "tendermint/PubKeySecp256k1", value: "" }, signature: "" })),
     ...overrides,
@@ -76,7 +76,7 @@ describe("connecting", () => {
     const key = await (await getKeplrWallet(devnet, w.win)).connect();
     expect(calls).toEqual(["suggest akash-devnet-1", "enable akash-devnet-1"]);
     expect(api.experimentalSuggestChain).toHaveBeenCalledWith(devnet.keplrChainInfo);
-    expect(key).toMatchObject({ name: "main", bech32Address: TENANT1, isNanoLedger: false });
+    expect(key).toMatchObject({ name: "main", bech32Address: TENANT1.address, isNanoLedger: false });
 
     const main = fakeKeplr();
     w.win.keplr = main.api;

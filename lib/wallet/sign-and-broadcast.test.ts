@@ -9,9 +9,10 @@ import { closeDeploymentMsg } from "@/lib/chain/messages";
 import { createAminoTypes, createRegistry } from "@/lib/chain/registry";
 import { AppError } from "@/lib/errors/app-error";
 import { type IncludedTx, type SignAndBroadcastClient, signAndBroadcast, type TxStage } from "@/lib/wallet/sign-and-broadcast";
+import { TENANT1 } from "../../devnet/accounts";
 
-const MNEMONIC = "test test test test test test test test test test test junk"; // devnet tenant1, documented
-const OWNER = "akash15yk64u7zc9g9k2yr2wmzeva5qgwxps6ytfzgqy";
+const MNEMONIC = TENANT1.mnemonic;
+const OWNER = TENANT1.address;
 const CHAIN_ID = "akash-devnet-1";
 
 // Type-level check: the real cosmjs client is accepted as is.

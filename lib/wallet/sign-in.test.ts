@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { adr36Signer, TENANT1_MNEMONIC } from "@/lib/auth/test-signer.test-util";
+import { TENANT1 } from "../../devnet/accounts";
+import { adr36Signer } from "@/test/support/signer";
 import { verifyAdr36 } from "@/lib/auth/adr36";
 import { fromBase64 } from "@cosmjs/encoding";
 import { notSignedInError, signInWithWallet } from "@/lib/wallet/sign-in";
 
 describe("signInWithWallet", () => {
   it("sends the server only the address, the public key and a signature of its message", async () => {
-    const signer = await adr36Signer(TENANT1_MNEMONIC);
+    const signer = await adr36Signer(TENANT1.mnemonic);
     const sent: unknown[] = [];
     const address = await signInWithWallet(
       { kind: "keplr", address: signer.address, signArbitrary: (data) => signer.sign(data) },

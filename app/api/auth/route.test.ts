@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
-import { adr36Signer, TENANT1_MNEMONIC, OTHER_MNEMONIC } from "@/lib/auth/test-signer.test-util";
-import { createTestDatabase } from "@/lib/db/test-database";
+import { TENANT1 } from "../../../devnet/accounts";
+import { adr36Signer, OTHER_MNEMONIC } from "@/test/support/signer";
+import { createTestDatabase } from "@/test/support/database";
 
 
 // The handlers' database client is created on the first query, from DATABASE_URL as it is then.
@@ -49,7 +50,7 @@ async function signIn(mnemonic: string): Promise<{ cookie: string; address: stri
 
 describe("/api/auth", () => {
   it("signs in with an ADR-36 signature, reports the session, and logs out", async () => {
-    const { cookie, address, setCookie } = await signIn(TENANT1_MNEMONIC);
+    const { cookie, address, setCookie } = await signIn(TENANT1.mnemonic);
     expect(setCookie).toMatch(/HttpOnly/i);
     expect(setCookie).toMatch(/SameSite=strict/i);
     expect(setCookie).not.toMatch(/Secure/i); // plain http: a localhost install must still work
@@ -63,7 +64,7 @@ describe("/api/auth", () => {
   });
 
   it("refuses a bad signature with `unauthorized` and says why", async () => {
-    const signer = await adr36Signer(TENANT1_MNEMONIC);
+    const signer = await adr36Signer(TENANT1.mnemonic);
     const { nonce } = (await (await auth.nonce.POST(req("/api/auth/nonce", { method: "POST" }), noParams)).json()) as { nonce: string };
     const sig = await signer.sign("some other text");
     const res = await auth.verify.POST(req("/api/auth/verify", { method: "POST", body: { address: signer.address, pubkey: sig.pub_key.value, signature: sig.signature, nonce } }), noParams);
@@ -96,7 +97,7 @@ describe("/api/drafts per address", () => {
     ((await (await drafts.GET(req("/api/drafts", { cookie }), noParams)).json()) as { items: { name: string }[] }).items.map((d) => d.name);
 
   it("keeps a signed-in address's drafts away from other addresses and from anonymous browsers", async () => {
-    const one = await signIn(TENANT1_MNEMONIC);
+    const one = await signIn(TENANT1.mnemonic);
     const two = await signIn(OTHER_MNEMONIC);
     const mine = await create("tenant1's", one.cookie);
     const browser = "console_anon=" + "a".repeat(43);

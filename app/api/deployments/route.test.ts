@@ -1,14 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
-import { createTestDatabase } from "@/lib/db/test-database";
+import { createTestDatabase } from "@/test/support/database";
+import { PROVIDER_ACCOUNTS, TENANT1, TENANT2 } from "../../../devnet/accounts";
 
 // The handlers' database client is created on the first query, from DATABASE_URL as it is then.
 const database = createTestDatabase();
 process.env.DATABASE_URL = database.url;
 
-const TENANT = "akash15yk64u7zc9g9k2yr2wmzeva5qgwxps6ytfzgqy";
-const OTHER = "akash1ftvgh9rdfnn48rtjy2x4xw50tsr6vzfc8npy7k";
-const PROVIDER = "akash1m0qq8c7qw86pqdape734zj46c23y6xf6nq6u5p";
+const TENANT = TENANT1.address;
+const OTHER = TENANT2.address;
+const PROVIDER = PROVIDER_ACCOUNTS[0]!.address;
 
 let api: typeof import("./route") & { item: typeof import("./[dseq]/route"); leases: typeof import("./[dseq]/leases/route") };
 let cookieFor: (address: string) => Promise<string>;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
-import { createTestDatabase } from "@/lib/db/test-database";
+import { createTestDatabase } from "@/test/support/database";
+import { TENANT3 } from "../../../devnet/accounts";
 
 // The handlers' database client is created on the first query, from DATABASE_URL as it is then.
 const database = createTestDatabase();
@@ -111,7 +112,7 @@ describe("whose drafts", () => {
     await create(browserE, "Written before connecting");
     await create("console_anon=" + "f".repeat(43), "Someone else's");
     const { startSession, SESSION_COOKIE } = await import("@/lib/auth/session.server");
-    const session = `${SESSION_COOKIE}=${(await startSession("akash1k4x7q2cg8vr4nqpr3lzhvxkxwmdm4dxv52s5tg")).token}`;
+    const session = `${SESSION_COOKIE}=${(await startSession(TENANT3.address)).token}`;
     const names = await listNames(`${browserE}; ${session}`);
     expect(names).toContain("Written before connecting");
     expect(names).not.toContain("Someone else's");

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { NextRequest } from "next/server";
-import { createTestDatabase } from "@/lib/db/test-database";
+import { createTestDatabase } from "@/test/support/database";
 import { providersAnswerSchema } from "@/lib/market/provider-info";
-import { startDevnetFixture, type DevnetFixture } from "@/lib/market/testing/devnet-fixture";
+import { startDevnetFixture, type DevnetFixture } from "@/test/support/devnet";
+import { TENANT1, TENANT2 } from "../../../devnet/accounts";
 
 // createTestDatabase imports lib/db/client, which parses DATABASE_URL at that import, before this file could set
 // it: so the route's getDb() is pointed at the fresh database directly (else it would use ./data/console.db).
@@ -61,8 +62,8 @@ describe("GET /api/providers", () => {
   });
 
   it("lists owners with no provider record as unknown", async () => {
-    const body = providersAnswerSchema.parse(await (await get("?owners=akash15yk64u7zc9g9k2yr2wmzeva5qgwxps6ytfzgqy")).json());
-    expect(body).toMatchObject({ providers: [], unknown: ["akash15yk64u7zc9g9k2yr2wmzeva5qgwxps6ytfzgqy"] });
+    const body = providersAnswerSchema.parse(await (await get(`?owners=${TENANT1.address}`)).json());
+    expect(body).toMatchObject({ providers: [], unknown: [TENANT1.address] });
   });
 
   it("refuses a missing or malformed owners list", async () => {
@@ -80,7 +81,7 @@ describe("GET /api/providers", () => {
     try {
       const body = providersAnswerSchema.parse(await (await get(`?owners=${owner}`)).json());
       expect(body.providers[0]).toMatchObject({ owner, region: "us-west", source: "snapshot" });
-      const none = await get("?owners=akash1ftvgh9rdfnn48rtjy2x4xw50tsr6vzfc8npy7k");
+      const none = await get(`?owners=${TENANT2.address}`);
       expect(none.status).toBe(502);
       expect(((await none.json()) as { error: { message: string } }).error.message).toMatch(/provider query could not be reached/);
     } finally {
