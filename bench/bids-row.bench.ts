@@ -15,9 +15,7 @@
  * The next-frame figure is the unsteady one: on a small machine a row that lands while another bench page is
  * loading waits for that work before Chromium paints (seen: up to ~0.8 s on 2 cores); the DOM insertion does not.
  */
-import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
-import path from "node:path";
 import type { GroupSpec } from "@akashnetwork/chain-sdk/private-types/akash.v1beta4";
 import { Decimal } from "@cosmjs/math";
 import { DirectSecp256k1HdWallet } from "@cosmjs/proto-signing";
@@ -26,7 +24,7 @@ import { chromium, type Browser, type Page } from "@playwright/test";
 import { createDeploymentMsg } from "@/lib/chain/messages";
 import { createRegistry } from "@/lib/chain/registry";
 import { createRestClient } from "@/lib/chain/rest";
-import { sharedDir } from "@/lib/chain/testing/corpus";
+import { corpusFile } from "@/test/support/corpus";
 import { buildDeploymentPayload } from "@/lib/deploy/payload";
 import { TENANT3 } from "../devnet/accounts";
 import { startDevnet, type Devnet } from "../devnet/start";
@@ -263,7 +261,7 @@ try {
   const baseDseq = BigInt(Date.now()) * 100n;
   const opened: Opened[] = [];
   for (const [i, file] of FILES.entries()) {
-    const sdl = readFileSync(path.join(sharedDir(), "sdl-corpus", file), "utf8");
+    const sdl = corpusFile(file);
     const payload = await buildDeploymentPayload(sdl);
     const dseq = (baseDseq + BigInt(i)).toString();
     const deposit = { denom: payload.denom as "uakt" | "uact", amount: "5000000" };
