@@ -12,7 +12,7 @@ import { AUDITOR1, PROVIDER_ACCOUNTS, type DevnetAccount } from "../accounts";
 import type { DevnetChain, OpenOrder, OrderRef, ProviderFault, ProviderFleet } from "../contract";
 import { decide, emptyUsage, parseGroupSpec, priceFor, reserve, toDecString, type Decision, type GroupNeed, type Usage } from "./bidding";
 import { generateCert, loadOrCreateCert, type CertBundle } from "./certs";
-import { Gateway } from "./gateway";
+import { Gateway } from "./gateway/gateway";
 import { buildProfiles, type ProviderProfile } from "./profiles";
 import { unit } from "./rng";
 

@@ -1,0 +1,59 @@
+/**
+ * PUT /deployment/{dseq}/manifest and GET /lease/.../manifest: the manifest is accepted only when the caller has an
+ * active lease here and its version (chain-sdk's generateManifestVersion) is the deployment's on-chain hash.
+ */
+import { generateManifestVersion, type Manifest } from "@akashnetwork/chain-sdk";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Principal } from "../auth";
+import { shortId } from "../rng";
+import { runtimeFor, requireScope, type GatewayContext } from "./context";
+import { readBody, send, sendText } from "./http-io";
+import { leaseKey, type LeasePath, type ManifestGroup } from "./lease-runtime";
+
+export async function putManifest(ctx: GatewayContext, req: IncomingMessage, res: ServerResponse, p: Principal, dseq: bigint): Promise<void> {
+  requireScope(ctx, p, dseq, "send-manifest");
+  const body = await readBody(req, 10 * 1024 * 1024);
+  let manifest: unknown;
+  try {
+    manifest = JSON.parse(body.toString("utf8"));
+  } catch (e) {
+    return sendText(res, 422, `${e instanceof Error ? e.message : "invalid json"}\n`);
+  }
+  if (!Array.isArray(manifest) || manifest.some((g) => !g || typeof g !== "object" || !Array.isArray((g as ManifestGroup).services))) {
+    return sendText(res, 422, "json: cannot unmarshal manifest\n");
+  }
+  const leases = ctx.o.chain.leasesForProvider(ctx.address, p.owner, dseq).filter((l) => l.state === "active");
+  if (leases.length === 0) return sendText(res, 404, "no lease for deployment\n");
+  const deployment = ctx.o.chain.getDeployment(p.owner, dseq);
+  if (!deployment || deployment.state !== "active") return sendText(res, 404, "no lease for deployment\n");
+  const version = await generateManifestVersion(manifest as Manifest);
+  if (!bytesEqual(version, deployment.hash)) return sendText(res, 422, "manifest version validation failed\n");
+  const groups = manifest as ManifestGroup[];
+  for (const lease of leases) {
+    const specName = nameOf(deployment.groupSpecs[lease.gseq - 1]);
+    const group = (specName ? groups.find((g) => g.name === specName) : undefined) ?? groups[lease.gseq - 1] ?? groups[0];
+    if (!group) return sendText(res, 422, "manifest group not found\n");
+    const key = leaseKey(lease);
+    const prev = ctx.runtimes.get(key);
+    ctx.runtimes.set(key, { group, receivedAt: Date.now(), generation: (prev?.generation ?? 0) + 1, namespace: shortId(24, key) });
+  }
+  res.writeHead(200, { "Content-Length": 0 });
+  res.end();
+}
+
+/** The lease's manifest group, wrapped in a manifest (an array of groups) as the real gateway answers. */
+export function getManifest(ctx: GatewayContext, res: ServerResponse, p: Principal, m: LeasePath): void {
+  const { rt } = runtimeFor(ctx, p, m, "get-manifest");
+  send(res, 200, [rt.group]);
+}
+
+function nameOf(spec: unknown): string | undefined {
+  if (spec && typeof spec === "object" && "name" in spec && typeof (spec as { name: unknown }).name === "string") return (spec as { name: string }).name;
+  return undefined;
+}
+
+function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
