@@ -39,6 +39,10 @@ export interface DevnetOptions {
   /** start the simulated providers (default true) */
   providers?: boolean;
   logRate?: number;
+  /** provider websocket keepalive ping period (default 10 000 ms, as the real gateway) */
+  pingIntervalMs?: number;
+  /** time from a manifest to all replicas ready (default 4000 ms) */
+  readyDelayMs?: number;
 }
 
 export interface DevnetEndpoints {
@@ -208,6 +212,8 @@ export async function startDevnet(opts: DevnetOptions = {}): Promise<Devnet> {
       host,
       seed,
       logRate: opts.logRate,
+      pingIntervalMs: opts.pingIntervalMs,
+      readyDelayMs: opts.readyDelayMs,
       stateDir: opts.stateDir ? path.join(opts.stateDir, "providers") : undefined,
     });
     await mirrorMainnetAudits(app);

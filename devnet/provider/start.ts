@@ -2,16 +2,16 @@
  * The devnet's simulated providers: registers them on chain (MsgCreateProvider, MsgCreateCertificate, audit
  * MsgSignProviderAttributes by AUDITOR1), bids on the orders each can serve, and runs their HTTPS gateways.
  */
-import { MsgCreateCertificate } from "@akashnetwork/chain-sdk/private-types/akash.v1";
 import { MsgSignProviderAttributes } from "@akashnetwork/chain-sdk/private-types/akash.v1";
 import { Source } from "@akashnetwork/chain-sdk/private-types/akash.v1";
 import { MsgCreateProvider, MsgUpdateProvider } from "@akashnetwork/chain-sdk/private-types/akash.v1beta4";
 import { MsgCreateBid } from "@akashnetwork/chain-sdk/private-types/akash.v1beta5";
 import type { EncodeObject } from "@cosmjs/proto-signing";
 import { AUDITOR1, PROVIDER_ACCOUNTS, type DevnetAccount } from "../accounts";
-import type { DevnetChain, OpenOrder, OrderRef, ProviderFault, ProviderFleet } from "../contract";
+import type { DevnetChain, OpenOrder, OrderRef, ProviderFault, ProviderFaultInjection, ProviderFleet } from "../contract";
 import { decide, emptyUsage, parseGroupSpec, priceFor, reserve, toDecString, type Decision, type GroupNeed, type Usage } from "./bidding";
 import { generateCert, loadOrCreateCert, type CertBundle } from "./certs";
+import { certificateMsg, isOnChain, registerCertificate } from "./cert-registration";
 import { Gateway } from "./gateway/gateway";
 import { buildProfiles, type ProviderProfile } from "./profiles";
 import { unit } from "./rng";
@@ -41,6 +41,8 @@ export interface StartProvidersOptions {
   behaviourDropAfterMs?: number;
   /** realistic pace: one steady line per pod about every this many ms (default 2000) */
   logIntervalMs?: number;
+  /** websocket keepalive ping period (default 10 000 ms, as the real gateway) */
+  pingIntervalMs?: number;
   /** register providers/certs/audits on chain at start (default true) */
   register?: boolean;
   /**
@@ -81,7 +83,6 @@ interface Tracked {
 }
 
 const orderKey = (r: OrderRef) => `${r.owner}/${r.dseq}/${r.gseq}/${r.oseq}`;
-const utf8 = (s: string) => new TextEncoder().encode(s);
 
 export async function startProviders(chain: DevnetChain, opts: StartProvidersOptions): Promise<SimulatedFleet> {
   const seed = opts.seed;
@@ -151,6 +152,7 @@ export async function startProviders(chain: DevnetChain, opts: StartProvidersOpt
       faultDropAfterMs: opts.faultDropAfterMs ?? 3000,
       behaviourDropAfterMs: opts.behaviourDropAfterMs ?? Math.round(20_000 + 20_000 * unit(seed, "drop", address)),
       logIntervalMs: opts.logIntervalMs ?? 2000,
+      pingIntervalMs: opts.pingIntervalMs ?? 10_000,
     });
     await gw.start();
     gateways.set(address, gw);
@@ -162,11 +164,8 @@ export async function startProviders(chain: DevnetChain, opts: StartProvidersOpt
     const gw = gateways.get(address)!;
     const cert = certs.get(address)!;
     const providerMsg = { owner: address, hostUri: gw.uri, attributes: profile.attributes, info: profile.info };
-    const certMsg: EncodeObject = {
-      typeUrl: `/${MsgCreateCertificate.$type}`,
-      value: MsgCreateCertificate.fromPartial({ owner: address, cert: utf8(cert.certPem), pubkey: utf8(cert.pubkeyPem) }),
-    };
-    const certOnChain = () => chain.getCertificates(address).some((c) => c.serial === cert.serial && c.state === "valid");
+    const certMsg = certificateMsg(address, cert);
+    const certOnChain = () => isOnChain(chain, address, cert);
     const createMsgs: EncodeObject[] = [{ typeUrl: `/${MsgCreateProvider.$type}`, value: MsgCreateProvider.fromPartial(providerMsg) }];
     if (!certOnChain()) createMsgs.push(certMsg);
     // provider and certificate in one tx; the auditor's signature right behind it (same block, FIFO)
@@ -306,11 +305,22 @@ export async function startProviders(chain: DevnetChain, opts: StartProvidersOpt
       for (const [address, gw] of gateways) out[address] = gw.uri;
       return out;
     },
-    setFault(provider, fault) {
+    async setFault(provider, fault) {
       const gw = gateways.get(provider);
       if (!gw) throw new Error(`unknown provider ${provider}`);
+      // the expired certificate is registered on chain (past notAfter), so a client's pin finds it and must check dates
+      if (fault === "expired-cert") await registerCertificate(chain, provider, gw.expiredCert());
       faults.set(provider, fault);
       return gw.setFault(fault).catch((e: unknown) => console.error(`[devnet] provider ${provider}: setting fault ${fault} failed:`, e));
+    },
+    async inject(provider: string, injection: ProviderFaultInjection) {
+      const gw = gateways.get(provider);
+      if (!gw) throw new Error(`unknown provider ${provider}`);
+      gw.inject(injection);
+      if (injection.kind === "clear") await fleet.setFault(provider, null);
+    },
+    faultStates() {
+      return Object.fromEntries([...gateways].map(([address, gw]) => [address, gw.faultState()]));
     },
     setLogRate(linesPerSecond) {
       logRate = Math.max(0, linesPerSecond);

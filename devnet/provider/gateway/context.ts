@@ -7,6 +7,7 @@ import type { TLSSocket } from "node:tls";
 import type { WebSocket } from "ws";
 import type { LeaseView, ProviderFault } from "../../contract";
 import { AuthError, authenticateClientCert, authenticateJwt, authorize, authorizeForProvider, bearerToken, type AccessScope, type Principal } from "../auth";
+import type { FaultPlan } from "./fault-plan";
 import { HttpError } from "./http-io";
 import { leaseKey, type LeasePath, type LeaseRuntime } from "./lease-runtime";
 import type { GatewayOptions } from "./options";
@@ -20,6 +21,13 @@ export interface GatewayContext {
   /** open log / event / shell websockets (terminated on stop, dropped by the drop-streams fault) */
   readonly streams: Set<WebSocket>;
   fault(): ProviderFault | null;
+  /** faults with a parameter (admin endpoint's /fault/<kind>) */
+  readonly faults: FaultPlan;
+}
+
+/** The error the real gateway reports while its Kubernetes API is unreachable (503, websocket close 4002). */
+export function kubeUnavailableError(): HttpError {
+  return new HttpError(503, "kube: dial tcp 10.43.0.1:443: connect: connection refused");
 }
 
 /** mTLS with an on-chain certificate or a JWT (AEP-64), never both; then the token must name this provider. */

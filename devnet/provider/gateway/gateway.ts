@@ -1,7 +1,7 @@
 /**
  * A simulated provider's HTTPS gateway: the routes of akash-network/provider's gateway/rest router
  * (/status, /version, /address, PUT /deployment/{dseq}/manifest, /lease/{dseq}/{gseq}/{oseq}/status|manifest|
- * service/{name}/status|logs|kubeevents) with the real provider's auth (JWT AEP-64 or mTLS with an on-chain
+ * service/{name}/status|logs|kubeevents|shell) with the real provider's auth (JWT AEP-64 or mTLS with an on-chain
  * certificate), status codes and JSON shapes. This file owns the server's lifecycle and the provider-wide faults.
  */
 import https from "node:https";
@@ -9,7 +9,10 @@ import type { IncomingMessage } from "node:http";
 import type { Socket } from "node:net";
 import { WebSocketServer, type WebSocket } from "ws";
 import type { ProviderFault } from "../../contract";
+import type { ProviderFaultInjection, ProviderFaultState } from "../../contract";
+import type { CertBundle } from "../certs";
 import type { GatewayContext } from "./context";
+import { FaultPlan } from "./fault-plan";
 import type { LeaseRuntime } from "./lease-runtime";
 import type { GatewayOptions } from "./options";
 import { handleHttp } from "./router";
@@ -24,12 +27,13 @@ export class Gateway {
   private runtimes = new Map<string, LeaseRuntime>();
   private fault: ProviderFault | null = null;
   private listening = false;
+  private readonly faults = new FaultPlan();
   private readonly ctx: GatewayContext;
   port: number;
 
   constructor(private readonly o: GatewayOptions) {
     this.port = o.port;
-    this.ctx = { o, address: o.profile.account.address, runtimes: this.runtimes, streams: this.streams, fault: () => this.fault };
+    this.ctx = { o, address: o.profile.account.address, runtimes: this.runtimes, streams: this.streams, fault: () => this.fault, faults: this.faults };
     this.server = https.createServer(
       { key: o.cert.keyPem, cert: o.cert.certPem, requestCert: true, rejectUnauthorized: false, minVersion: "TLSv1.2" },
       (req, res) => void handleHttp(this.ctx, req, res),
@@ -49,6 +53,10 @@ export class Gateway {
   }
   get uri(): string {
     return `https://${this.o.host}:${this.port}`;
+  }
+  /** the certificate the expired-cert fault serves (made once, past its notAfter) */
+  expiredCert(): CertBundle {
+    return this.o.altCert("expired");
   }
   get currentFault(): ProviderFault | null {
     return this.fault;
@@ -87,5 +95,13 @@ export class Gateway {
     const bundle = fault === "expired-cert" ? this.o.altCert("expired") : fault === "unregistered-cert" ? this.o.altCert("unregistered") : this.o.cert;
     this.server.setSecureContext({ key: bundle.keyPem, cert: bundle.certPem });
     if (fault === "drop-streams") for (const ws of this.streams) scheduleDrop(ws, this.o.faultDropAfterMs);
+  }
+
+  inject(f: ProviderFaultInjection): void {
+    this.faults.apply(f);
+  }
+
+  faultState(): ProviderFaultState {
+    return { mode: this.fault, ...this.faults.state() };
   }
 }

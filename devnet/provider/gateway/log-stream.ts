@@ -1,7 +1,7 @@
 /**
  * The /logs websocket's content: frames `{"name":<pod>,"message":<line>}` (plus the service, which the console
  * tolerates), the tail of a deterministic history first, then new lines at a realistic pace or, when the fleet's
- * log rate is set, as a firehose.
+ * log rate is set, as a firehose. Faults: a drop after N frames, and one huge line (fault-plan.ts).
  */
 import { WebSocket } from "ws";
 import type { LeaseView } from "../../contract";
@@ -9,7 +9,7 @@ import { startupLines, steadyLine } from "../logs";
 import type { GatewayContext } from "./context";
 import type { LeaseRuntime } from "./lease-runtime";
 import { gpuName, podsOf, type Pod } from "./pods";
-import { sendBatch, WS_INTERNAL_ERROR } from "./ws-util";
+import { endWithoutCloseFrame, sendBatch, WS_INTERNAL_ERROR } from "./ws-util";
 
 export interface LogQuery {
   services: string[];
@@ -24,6 +24,7 @@ export function streamLogs(ctx: GatewayContext, ws: WebSocket, lease: LeaseView,
     ws.close(WS_INTERNAL_ERROR, "no running pods");
     return;
   }
+  const out = frameSink(ws, ctx.faults.takeLogDrop());
   const seed = ctx.o.seed;
   const gpu = gpuName(ctx);
   const steadyStart = (pod: Pod) => pod.startedAt + 1500;
@@ -49,11 +50,15 @@ export function streamLogs(ctx: GatewayContext, ws: WebSocket, lease: LeaseView,
     state.set(pod.pod, { startup: started, steady: n });
   }
   backlog.sort((a, b) => a.t - b.t);
-  sendBatch(ws, backlog.map((b) => b.data));
+  out(backlog.map((b) => b.data));
+  const huge = ctx.faults.takeHugeLine();
+  if (huge !== undefined) out([frame(pods[0]!, hugeLine(huge))]);
   if (!q.follow) {
-    ws.close(1000, "");
+    if (ws.readyState === WebSocket.OPEN) ws.close(1000, "");
     return;
   }
+  const unsubscribe = ctx.faults.onHugeLine((bytes) => out([frame(pods[0]!, hugeLine(bytes))]));
+  ws.on("close", unsubscribe);
   // follow: realistic pace from the deterministic history, or the firehose when a log rate is set
   let lastTick = Date.now();
   let owed = 0;
@@ -74,7 +79,7 @@ export function streamLogs(ctx: GatewayContext, ws: WebSocket, lease: LeaseView,
         const p = pool[fireSeq % pool.length]!;
         batch[i] = p[(fireSeq >> 3) % p.length]!;
       }
-      sendBatch(ws, batch);
+      out(batch);
       return;
     }
     lastTick = t;
@@ -93,8 +98,35 @@ export function streamLogs(ctx: GatewayContext, ws: WebSocket, lease: LeaseView,
       st.steady = n;
     }
     fresh.sort((a, b) => a.t - b.t);
-    sendBatch(ws, fresh.map((f) => f.data));
+    out(fresh.map((f) => f.data));
   };
   const timer = setInterval(tick, 50);
   ws.on("close", () => clearInterval(timer));
+}
+
+/**
+ * Sends frames; with a drop fault, exactly `dropAfter` frames go out and then the connection ends without a
+ * close frame, as a network drop looks to the client (1006), so a test knows which lines arrived before it.
+ */
+function frameSink(ws: WebSocket, dropAfter: number | undefined): (frames: string[]) => void {
+  let sent = 0;
+  let dropped = false;
+  return (frames) => {
+    if (dropped || ws.readyState !== WebSocket.OPEN) return;
+    if (dropAfter === undefined) return sendBatch(ws, frames);
+    const n = Math.min(frames.length, dropAfter - sent);
+    sendBatch(ws, n === frames.length ? frames : frames.slice(0, n));
+    sent += n;
+    if (sent >= dropAfter) {
+      dropped = true;
+      endWithoutCloseFrame(ws);
+    }
+  };
+}
+
+/** One log line of `bytes` bytes (ASCII), e.g. a minified JSON document printed on a single line. */
+function hugeLine(bytes: number): string {
+  const head = `{"level":"debug","msg":"state dump","size":${bytes},"data":"`;
+  const tail = `"}`;
+  return head + "x".repeat(Math.max(0, bytes - head.length - tail.length)) + tail;
 }

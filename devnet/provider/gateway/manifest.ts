@@ -6,13 +6,14 @@ import { generateManifestVersion, type Manifest } from "@akashnetwork/chain-sdk"
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Principal } from "../auth";
 import { shortId } from "../rng";
-import { runtimeFor, requireScope, type GatewayContext } from "./context";
+import { kubeUnavailableError, runtimeFor, requireScope, type GatewayContext } from "./context";
 import { readBody, send, sendText } from "./http-io";
 import { leaseKey, type LeasePath, type ManifestGroup } from "./lease-runtime";
 
 export async function putManifest(ctx: GatewayContext, req: IncomingMessage, res: ServerResponse, p: Principal, dseq: bigint): Promise<void> {
   requireScope(ctx, p, dseq, "send-manifest");
   const body = await readBody(req, 10 * 1024 * 1024);
+  if (ctx.faults.takeManifest500()) return sendText(res, 500, "manifest: failed to submit: kube: internal error\n");
   let manifest: unknown;
   try {
     manifest = JSON.parse(body.toString("utf8"));
@@ -44,6 +45,7 @@ export async function putManifest(ctx: GatewayContext, req: IncomingMessage, res
 /** The lease's manifest group, wrapped in a manifest (an array of groups) as the real gateway answers. */
 export function getManifest(ctx: GatewayContext, res: ServerResponse, p: Principal, m: LeasePath): void {
   const { rt } = runtimeFor(ctx, p, m, "get-manifest");
+  if (ctx.faults.kubeUnavailable) throw kubeUnavailableError();
   send(res, 200, [rt.group]);
 }
 

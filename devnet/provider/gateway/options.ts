@@ -26,4 +26,6 @@ export interface GatewayOptions {
   behaviourDropAfterMs: number;
   /** interval of steady log lines per pod at the realistic pace (ms) */
   logIntervalMs: number;
+  /** websocket keepalive ping period; the real gateway pings every 10 s */
+  pingIntervalMs: number;
 }

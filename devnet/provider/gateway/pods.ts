@@ -33,7 +33,7 @@ export function podsOf(ctx: GatewayContext, lease: LeaseView, rt: LeaseRuntime, 
         kind: imageKind(s.image),
         gpu: Number(s.resources?.gpu?.units?.val ?? 0) > 0,
         replica: r,
-        startedAt: rt.receivedAt + Math.min(2200, ctx.o.readyDelayMs * 0.7),
+        startedAt: containerStartAt(ctx, rt),
         periodMs: Math.round(ctx.o.logIntervalMs * (0.6 + 0.8 * jitter)),
       });
     }
@@ -47,4 +47,25 @@ export function gpuName(ctx: GatewayContext): GpuInfo | undefined {
   if (!g) return undefined;
   const names: Record<string, string> = { h100: "NVIDIA H100 80GB HBM3", a100: "NVIDIA A100 80GB PCIe", rtx4090: "NVIDIA GeForce RTX 4090" };
   return { name: names[g.model] ?? `NVIDIA ${g.model.toUpperCase()}`, model: g.model };
+}
+
+/**
+ * When replica `r` of a service of `count` replicas becomes ready: the replicas come up one after the other
+ * between the containers' start and `readyDelayMs` after the manifest, so a client sees 0/N, then 1/N ... N/N.
+ */
+export function replicaReadyAt(ctx: GatewayContext, rt: LeaseRuntime, count: number, r: number): number {
+  const start = containerStartAt(ctx, rt);
+  const end = rt.receivedAt + ctx.o.readyDelayMs;
+  return start + ((end - start) * (r + 1)) / Math.max(1, count);
+}
+
+export function containerStartAt(ctx: GatewayContext, rt: LeaseRuntime): number {
+  return rt.receivedAt + Math.min(2200, ctx.o.readyDelayMs * 0.7);
+}
+
+/** Ready replicas of a service at `now`. */
+export function readyReplicas(ctx: GatewayContext, rt: LeaseRuntime, count: number, now = Date.now()): number {
+  let n = 0;
+  for (let r = 0; r < count; r++) if (now >= replicaReadyAt(ctx, rt, count, r)) n++;
+  return n;
 }

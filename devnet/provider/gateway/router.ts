@@ -29,11 +29,11 @@ export async function handleHttp(ctx: GatewayContext, req: IncomingMessage, res:
     if (lm) {
       if (method !== "GET") return sendText(res, 405, "");
       const principal = await authenticate(ctx, req, req.socket as TLSSocket);
-      if (lm.rest === "/status") return leaseStatus(ctx, res, principal, lm);
+      if (lm.rest === "/status") return await leaseStatus(ctx, res, principal, lm);
       if (lm.rest === "/manifest") return getManifest(ctx, res, principal, lm);
       const sm = /^\/service\/([^/]+)\/status$/.exec(lm.rest);
-      if (sm) return serviceStatus(ctx, res, principal, lm, decodeURIComponent(sm[1]!));
-      if (lm.rest === "/logs" || lm.rest === "/kubeevents") return sendText(res, 400, "Bad Request\n"); // websocket only
+      if (sm) return await serviceStatus(ctx, res, principal, lm, decodeURIComponent(sm[1]!));
+      if (lm.rest === "/logs" || lm.rest === "/kubeevents" || lm.rest === "/shell") return sendText(res, 400, "Bad Request\n"); // websocket only
     }
     return sendText(res, 404, "404 page not found\n");
   } catch (e) {

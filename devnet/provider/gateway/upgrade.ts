@@ -1,7 +1,7 @@
 /**
- * Websocket routes (/lease/.../logs and /lease/.../kubeevents): the stream parameters are checked before the
- * upgrade (400 with Go's messages), then auth and scope (401/403), then the stream; a lease without a manifest
- * closes with 4001 right after the upgrade, as the real gateway does.
+ * Websocket routes (/lease/.../logs, /lease/.../kubeevents and /lease/.../shell): the stream parameters are checked
+ * before the upgrade (400 with Go's messages), then auth and scope (401/403), then the stream; a lease without a
+ * manifest closes with 4001 right after the upgrade, an unreachable Kubernetes API with 4002, as the real gateway.
  */
 import type { IncomingMessage } from "node:http";
 import type { Socket } from "node:net";
@@ -13,7 +13,8 @@ import { streamEvents } from "./event-stream";
 import { rejectUpgrade, TEXT_TYPE } from "./http-io";
 import { leaseKey, parseLeasePath } from "./lease-runtime";
 import { streamLogs } from "./log-stream";
-import { keepAlive, scheduleDrop, WS_LEASE_NOT_FOUND } from "./ws-util";
+import { upgradeShell } from "./shell-session";
+import { keepAlive, scheduleDrop, WS_LEASE_NOT_FOUND, WS_SERVICE_UNAVAILABLE } from "./ws-util";
 
 const TRUE = ["true", "1", "t", "TRUE", "True"];
 const BOOLS = [...TRUE, "false", "0", "f", "FALSE", "False"];
@@ -24,8 +25,13 @@ export async function handleUpgrade(ctx: GatewayContext, wss: WebSocketServer, r
     if (ctx.fault() === "http500") return rejectUpgrade(socket, 500, "internal server error\n", TEXT_TYPE);
     const url = new URL(req.url ?? "/", "https://gateway");
     const m = parseLeasePath(url.pathname);
-    if (!m || (m.rest !== "/logs" && m.rest !== "/kubeevents")) return rejectUpgrade(socket, 404, "404 page not found\n", TEXT_TYPE);
+    if (!m || (m.rest !== "/logs" && m.rest !== "/kubeevents" && m.rest !== "/shell")) return rejectUpgrade(socket, 404, "404 page not found\n", TEXT_TYPE);
     const q = url.searchParams;
+    if (m.rest === "/shell") {
+      const principal = await authenticate(ctx, req, socket as TLSSocket);
+      requireScope(ctx, principal, m.dseq, "shell", m.gseq, m.oseq);
+      return upgradeShell(ctx, wss, req, socket, head, m, principal.owner, q);
+    }
     const service = q.get("service") ?? "";
     if (service.endsWith(",")) return rejectUpgrade(socket, 400, 'parameter "service" must not contain trailing comma\n', "text/plain");
     const followRaw = q.get("follow");
@@ -49,7 +55,11 @@ export async function handleUpgrade(ctx: GatewayContext, wss: WebSocketServer, r
         ws.close(WS_LEASE_NOT_FOUND, "");
         return;
       }
-      keepAlive(ws, 10_000);
+      if (ctx.faults.kubeUnavailable) {
+        ws.close(WS_SERVICE_UNAVAILABLE, "");
+        return;
+      }
+      keepAlive(ws, ctx.o.pingIntervalMs);
       if (ctx.fault() === "drop-streams") scheduleDrop(ws, ctx.o.faultDropAfterMs);
       else if (ctx.o.profile.behaviour === "drop-streams" && scope === "logs") scheduleDrop(ws, ctx.o.behaviourDropAfterMs);
       if (scope === "logs") streamLogs(ctx, ws, lease, rt, { services, follow, tail });

@@ -27,3 +27,15 @@ export function keepAlive(ws: WebSocket, intervalMs: number): void {
   const ping = setInterval(() => ws.readyState === WebSocket.OPEN && ws.ping(), intervalMs);
   ws.on("close", () => clearInterval(ping));
 }
+
+/**
+ * Ends the connection after what was sent so far, without a close frame (the client sees 1006): a stream that
+ * dies mid-way, and how the real gateway ends a shell session (gorilla's Conn.Close sends no close frame).
+ */
+export function endWithoutCloseFrame(ws: WebSocket): void {
+  const sock = (ws as unknown as { _socket?: Socket })._socket;
+  if (!sock) return ws.terminate();
+  // Writable.end flushes what is corked or buffered, then FIN; destroy only if the peer never finishes
+  sock.end();
+  setTimeout(() => sock.destroy(), 5_000).unref();
+}
