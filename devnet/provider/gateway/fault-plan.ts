@@ -9,7 +9,7 @@ export class FaultPlan {
   private manifest500 = 0;
   private shellFailures = 0;
   private hugeLinePending: number | null = null;
-  private readonly hugeLineListeners = new Set<(bytes: number) => void>();
+  private readonly hugeLineListeners = new Set<(bytes: number) => boolean>();
   stallStatusMs = 0;
   kubeUnavailable = false;
 
@@ -31,8 +31,8 @@ export class FaultPlan {
         this.kubeUnavailable = f.on;
         return;
       case "huge-log-line":
-        if (this.hugeLineListeners.size === 0) this.hugeLinePending = f.bytes;
-        else for (const l of this.hugeLineListeners) l(f.bytes);
+        // every open stream gets it; when none took it, the next stream opened does
+        this.hugeLinePending = [...this.hugeLineListeners].map((l) => l(f.bytes)).some(Boolean) ? null : f.bytes;
         return;
       case "clear":
         this.dropLogs = null;
@@ -73,8 +73,8 @@ export class FaultPlan {
     return bytes;
   }
 
-  /** A follow log stream listens for huge lines while it is open; returns the unsubscribe function. */
-  onHugeLine(listener: (bytes: number) => void): () => void {
+  /** A follow log stream listens for huge lines; the listener says whether it sent it. Returns the unsubscribe function. */
+  onHugeLine(listener: (bytes: number) => boolean): () => void {
     this.hugeLineListeners.add(listener);
     return () => this.hugeLineListeners.delete(listener);
   }

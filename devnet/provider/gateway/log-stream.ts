@@ -108,12 +108,15 @@ export function streamLogs(ctx: GatewayContext, ws: WebSocket, lease: LeaseView,
  * Sends frames; with a drop fault, exactly `dropAfter` frames go out and then the connection ends without a
  * close frame, as a network drop looks to the client (1006), so a test knows which lines arrived before it.
  */
-function frameSink(ws: WebSocket, dropAfter: number | undefined): (frames: string[]) => void {
+function frameSink(ws: WebSocket, dropAfter: number | undefined): (frames: string[]) => boolean {
   let sent = 0;
   let dropped = false;
   return (frames) => {
-    if (dropped || ws.readyState !== WebSocket.OPEN) return;
-    if (dropAfter === undefined) return sendBatch(ws, frames);
+    if (dropped || ws.readyState !== WebSocket.OPEN) return false;
+    if (dropAfter === undefined) {
+      sendBatch(ws, frames);
+      return true;
+    }
     const n = Math.min(frames.length, dropAfter - sent);
     sendBatch(ws, n === frames.length ? frames : frames.slice(0, n));
     sent += n;
@@ -121,6 +124,7 @@ function frameSink(ws: WebSocket, dropAfter: number | undefined): (frames: strin
       dropped = true;
       endWithoutCloseFrame(ws);
     }
+    return true;
   };
 }
 
