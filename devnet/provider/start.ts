@@ -2,18 +2,17 @@
  * The devnet's simulated providers: registers them on chain (MsgCreateProvider, MsgCreateCertificate, audit
  * MsgSignProviderAttributes by AUDITOR1), bids on the orders each can serve, and runs their HTTPS gateways.
  */
-import { MsgSignProviderAttributes } from "@akashnetwork/chain-sdk/private-types/akash.v1";
-import { Source } from "@akashnetwork/chain-sdk/private-types/akash.v1";
-import { MsgCreateProvider, MsgUpdateProvider } from "@akashnetwork/chain-sdk/private-types/akash.v1beta4";
-import { MsgCreateBid } from "@akashnetwork/chain-sdk/private-types/akash.v1beta5";
-import type { EncodeObject } from "@cosmjs/proto-signing";
-import { AUDITOR1, PROVIDER_ACCOUNTS, type DevnetAccount } from "../accounts";
-import type { DevnetChain, OpenOrder, OrderRef, ProviderFault, ProviderFaultInjection, ProviderFleet } from "../contract";
-import { decide, emptyUsage, parseGroupSpec, priceFor, reserve, toDecString, type Decision, type GroupNeed, type Usage } from "./bidding";
+import { PROVIDER_ACCOUNTS, type DevnetAccount } from "../accounts";
+import type { DevnetChain, OrderRef, ProviderFault, ProviderFaultInjection, ProviderFleet } from "../contract";
+import { emptyUsage, reserve, type Decision, type Usage } from "./bidding";
+import { makeBidder, type BidRecord, type TrackedBid } from "./bidder";
+
+export type { BidRecord };
 import { generateCert, loadOrCreateCert, type CertBundle } from "./certs";
-import { certificateMsg, isOnChain, registerCertificate } from "./cert-registration";
+import { registerCertificate } from "./cert-registration";
 import { Gateway } from "./gateway/gateway";
 import { buildProfiles, type ProviderProfile } from "./profiles";
+import { registerProvider } from "./registration";
 import { unit } from "./rng";
 
 export interface StartProvidersOptions {
@@ -53,14 +52,6 @@ export interface StartProvidersOptions {
   awaitRegistration?: boolean;
 }
 
-export interface BidRecord {
-  provider: string;
-  order: OrderRef;
-  price: { denom: string; amount: string };
-  height: number;
-  code: number;
-  rawLog: string;
-}
 
 export interface SimulatedFleet extends ProviderFleet {
   readonly profiles: readonly ProviderProfile[];
@@ -77,19 +68,13 @@ export interface SimulatedFleet extends ProviderFleet {
   setFault(provider: string, fault: ProviderFault | null): Promise<void>;
 }
 
-interface Tracked {
-  ref: OrderRef;
-  need: GroupNeed;
-}
-
-const orderKey = (r: OrderRef) => `${r.owner}/${r.dseq}/${r.gseq}/${r.oseq}`;
 
 export async function startProviders(chain: DevnetChain, opts: StartProvidersOptions): Promise<SimulatedFleet> {
   const seed = opts.seed;
   const profiles = buildProfiles(seed, opts.accounts ?? PROVIDER_ACCOUNTS, opts.behaviours ?? true);
   let logRate = opts.logRate ?? 0;
   const faults = new Map<string, ProviderFault | null>();
-  const bidsByProvider = new Map<string, Map<string, Tracked>>();
+  const bidsByProvider = new Map<string, Map<string, TrackedBid>>();
   const ownAudits = new Map<string, { auditor: string; attributes: { key: string; value: string }[] }[]>();
   const decisions: SimulatedFleet["decisions"] = [];
   const bids: BidRecord[] = [];
@@ -159,42 +144,11 @@ export async function startProviders(chain: DevnetChain, opts: StartProvidersOpt
   }
 
   // ---- registration on chain (`fleet.registered` resolves once every registration tx is committed)
-  const registerOne = async (profile: ProviderProfile) => {
-    const address = profile.account.address;
-    const gw = gateways.get(address)!;
-    const cert = certs.get(address)!;
-    const providerMsg = { owner: address, hostUri: gw.uri, attributes: profile.attributes, info: profile.info };
-    const certMsg = certificateMsg(address, cert);
-    const certOnChain = () => isOnChain(chain, address, cert);
-    const createMsgs: EncodeObject[] = [{ typeUrl: `/${MsgCreateProvider.$type}`, value: MsgCreateProvider.fromPartial(providerMsg) }];
-    if (!certOnChain()) createMsgs.push(certMsg);
-    // provider and certificate in one tx; the auditor's signature right behind it (same block, FIFO)
-    const created = chain.submitAs(address, createMsgs, "devnet provider registration");
-    const auditMsg: EncodeObject | undefined = profile.auditedAttributes.length
-      ? {
-          typeUrl: `/${MsgSignProviderAttributes.$type}`,
-          value: MsgSignProviderAttributes.fromPartial({ owner: address, auditor: AUDITOR1.address, attributes: profile.auditedAttributes }),
-        }
-      : undefined;
-    const audited = auditMsg ? chain.submitAs(AUDITOR1.address, [auditMsg], "devnet audit") : undefined;
-    let r = await created;
-    registrations.push({ provider: address, code: r.code, rawLog: r.rawLog });
-    if (r.code !== 0) {
-      // already registered (devnet restarted on a kept chain state): update host URI/attributes, then the cert
-      r = await chain.submitAs(address, [{ typeUrl: `/${MsgUpdateProvider.$type}`, value: MsgUpdateProvider.fromPartial(providerMsg) }], "devnet provider update");
-      registrations.push({ provider: address, code: r.code, rawLog: r.rawLog });
-      if (!certOnChain()) {
-        const rc = await chain.submitAs(address, [certMsg]);
-        registrations.push({ provider: address, code: rc.code, rawLog: rc.rawLog });
-      }
-    }
-    if (audited && auditMsg) {
-      let ra = await audited;
-      if (ra.code !== 0) ra = await chain.submitAs(AUDITOR1.address, [auditMsg], "devnet audit"); // provider was not there yet
-      registrations.push({ provider: address, code: ra.code, rawLog: ra.rawLog });
-      if (ra.code === 0) ownAudits.set(address, [{ auditor: AUDITOR1.address, attributes: profile.auditedAttributes }]);
-    }
-  };
+  const registerOne = (profile: ProviderProfile) =>
+    registerProvider(chain, profile, gateways.get(profile.account.address)!.uri, certs.get(profile.account.address)!, {
+      recordTx: (r) => registrations.push(r),
+      audited: (audit) => ownAudits.set(profile.account.address, [audit]),
+    });
   const registered: Promise<void> =
     opts.register === false
       ? Promise.resolve()
@@ -204,86 +158,21 @@ export async function startProviders(chain: DevnetChain, opts: StartProvidersOpt
         );
 
   // ---- bidding
-  const effective = (profile: ProviderProfile): "normal" | "late-bids" | "no-bids" => {
-    const f = faults.get(profile.account.address);
-    if (f === "late-bids" || f === "no-bids") return f;
-    if (profile.behaviour === "late-bids" || profile.behaviour === "no-bids") return profile.behaviour;
-    return "normal";
-  };
-
-  const placeBid = async (profile: ProviderProfile, order: OpenOrder, need: GroupNeed) => {
-    if (stopped || effective(profile) === "no-bids") return;
-    const current = chain.getOrder(order);
-    if (current && current.state !== "open") return;
-    const address = profile.account.address;
-    const price = { denom: need.denom || "uakt", amount: toDecString(priceFor(profile, need, seed, orderKey(order))) };
-    const deposit = chain.bidMinDeposit?.() ?? { denom: "uakt", amount: "500000" };
-    const rawResources = ((order.groupSpec as { resources?: { resource?: unknown; count?: number }[] }).resources ?? []).map((ru) => ({
-      resources: ru.resource as never,
-      count: ru.count ?? 1,
-    }));
-    const value = MsgCreateBid.fromPartial({
-      id: { owner: order.owner, dseq: order.dseq.toString(), gseq: order.gseq, oseq: order.oseq, provider: address, bseq: 0 },
-      price,
-      deposit: { amount: deposit, sources: [Source.balance] },
-      resourcesOffer: rawResources,
-    });
-    try {
-      const r = await chain.submitAs(address, [{ typeUrl: `/${MsgCreateBid.$type}`, value }], "");
-      bids.push({ provider: address, order: refOf(order), price, height: r.height, code: r.code, rawLog: r.rawLog });
-      if (r.code === 0) bidsByProvider.get(address)!.set(orderKey(order), { ref: refOf(order), need });
-    } catch (e) {
-      bids.push({ provider: address, order: refOf(order), price, height: chain.height(), code: -1, rawLog: e instanceof Error ? e.message : String(e) });
-    }
-  };
-
-  const onOrders = (orders: OpenOrder[]) => {
-    if (stopped) return;
-    for (const order of orders) {
-      let need: GroupNeed;
-      try {
-        if (!order.groupSpec) continue;
-        need = parseGroupSpec(order.groupSpec);
-      } catch {
-        continue;
-      }
-      if (need.units.length === 0) continue;
-      for (const profile of profiles) {
-        const address = profile.account.address;
-        const mode = effective(profile);
-        if (mode === "no-bids") {
-          decisions.push({ provider: address, order: refOf(order), decision: { bid: false, reason: "provider never bids" } });
-          continue;
-        }
-        const auditors = chain.getAuditedAttributes?.(address) ?? ownAudits.get(address) ?? [];
-        const decision = decide(profile, need, auditors, leaseState(profile).usage);
-        decisions.push({ provider: address, order: refOf(order), decision });
-        if (!decision.bid) continue;
-        if (mode === "late-bids") {
-          const delay = opts.lateBidDelayMs ?? Math.round(18_000 + 4_000 * unit(seed, "late", address, orderKey(order)));
-          const t = setTimeout(() => {
-            timers.delete(t);
-            void placeBid(profile, order, need);
-          }, delay);
-          timers.add(t);
-        } else {
-          const maxBlocks = Math.max(1, opts.maxBidDelayBlocks ?? 3);
-          const blocks = 1 + Math.floor(unit(seed, "delay", address, orderKey(order)) * maxBlocks);
-          pendingByHeight.push({ at: chain.height() + blocks, fire: () => void placeBid(profile, order, need) });
-        }
-      }
-    }
-  };
-
-  const onBlock = (height: number) => {
-    for (let i = pendingByHeight.length - 1; i >= 0; i--) {
-      const p = pendingByHeight[i]!;
-      if (p.at <= height) {
-        pendingByHeight.splice(i, 1);
-        p.fire();
-      }
-    }
-  };
+  const { onOrders, onBlock } = makeBidder({
+    chain,
+    profiles,
+    seed,
+    opts,
+    faults,
+    ownAudits,
+    decisions,
+    bids,
+    bidsByProvider,
+    leaseState,
+    timers,
+    pendingByHeight,
+    isStopped: () => stopped,
+  });
 
   const unsubOrders = chain.onOrdersOpened(onOrders);
   if (opts.awaitRegistration ?? true) await registered;
@@ -336,8 +225,4 @@ export async function startProviders(chain: DevnetChain, opts: StartProvidersOpt
     },
   };
   return fleet;
-}
-
-function refOf(o: OrderRef): OrderRef {
-  return { owner: o.owner, dseq: o.dseq, gseq: o.gseq, oseq: o.oseq };
 }
