@@ -6,14 +6,14 @@ import { PROVIDER_ACCOUNTS, type DevnetAccount } from "../accounts";
 import type { DevnetChain, OrderRef, ProviderFault, ProviderFaultInjection, ProviderFleet } from "../contract";
 import { emptyUsage, reserve, type Decision, type Usage } from "./bidding";
 import { makeBidder, type BidRecord, type TrackedBid } from "./bidder";
-
-export type { BidRecord };
 import { generateCert, loadOrCreateCert, type CertBundle } from "./certs";
 import { registerCertificate } from "./cert-registration";
 import { Gateway } from "./gateway/gateway";
 import { buildProfiles, type ProviderProfile } from "./profiles";
 import { registerProvider } from "./registration";
 import { unit } from "./rng";
+
+export type { BidRecord };
 
 export interface StartProvidersOptions {
   /** first gateway port (provider i listens on basePort + i); 0 = a random port for each gateway */
