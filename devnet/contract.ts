@@ -103,6 +103,10 @@ export interface ProviderFleet {
   inject(provider: string, injection: ProviderFaultInjection): Promise<void>;
   /** Admin hook: every provider's faults. */
   faultStates(): Record<string, ProviderFaultState>;
+  /** Seeding: no provider bids on the orders of these deployments (the seeder places its own bids). */
+  ignoreOrders(owner: string, dseqs: readonly bigint[]): void;
+  /** Seeding: the provider runs this manifest (an array of groups) for its leases of the deployment, as if PUT. */
+  installManifest(provider: string, owner: string, dseq: bigint, manifest: unknown): boolean;
   stop(): Promise<void>;
 }
 

@@ -41,7 +41,9 @@ admin endpoint (JSON bodies; "provider" is a provider's akash1... address):
   POST /fault/shell-failure {provider, times?=1}              next shells end with failure frame 103
   POST /fault/kube-unavailable {provider, on?=true}           status 503, streams close 4002
   POST /fault/clear {provider}                                all of the above and the fault mode off
-  GET  /faults                      every provider's faults`);
+  GET  /faults                      every provider's faults
+  POST /deployments/seed {owner, count, leased?=0, deposit?="5000000", price?="100", manifest?=true}
+                                    count deployments of owner in a few blocks, leases on the first leased`);
   process.exit(0);
 }
 

@@ -9,6 +9,7 @@ import { sha256 } from "@cosmjs/crypto";
 import { toHex, toUtf8 } from "@cosmjs/encoding";
 import { AUDITOR1, PROVIDER_ACCOUNTS, TENANT1, TENANT2, TENANT3 } from "./accounts";
 import type { ProviderFleet } from "./contract";
+import { seedRoutes } from "./admin/seed-deployments";
 import { startAdmin } from "./admin/server";
 import { makeAbciQuery } from "./chain/abci-query";
 import { App } from "./chain/app";
@@ -200,6 +201,7 @@ export async function startDevnet(opts: DevnetOptions = {}): Promise<Devnet> {
       isStalled: () => stalled,
       setStalled: (s) => void (stalled = s),
       produceBlock,
+      extraRoutes: seedRoutes(app, () => fleet),
     },
     host,
     opts.adminPort ?? 26660,

@@ -39,6 +39,8 @@ export interface BidderDeps {
   timers: Set<NodeJS.Timeout>;
   pendingByHeight: { at: number; fire: () => void }[];
   isStopped(): boolean;
+  /** orders nobody bids on (seeded deployments get their bids from the seeder) */
+  ignored(order: OrderRef): boolean;
 }
 
 export const orderKey = (r: OrderRef) => `${r.owner}/${r.dseq}/${r.gseq}/${r.oseq}`;
@@ -85,6 +87,7 @@ const placeBid = async (profile: ProviderProfile, order: OpenOrder, need: GroupN
 const onOrders = (orders: OpenOrder[]) => {
   if (deps.isStopped()) return;
   for (const order of orders) {
+    if (deps.ignored(order)) continue;
     let need: GroupNeed;
     try {
       if (!order.groupSpec) continue;

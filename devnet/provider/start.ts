@@ -9,6 +9,7 @@ import { makeBidder, type BidRecord, type TrackedBid } from "./bidder";
 import { generateCert, loadOrCreateCert, type CertBundle } from "./certs";
 import { registerCertificate } from "./cert-registration";
 import { Gateway } from "./gateway/gateway";
+import type { ManifestGroup } from "./gateway/lease-runtime";
 import { buildProfiles, type ProviderProfile } from "./profiles";
 import { registerProvider } from "./registration";
 import { unit } from "./rng";
@@ -84,6 +85,7 @@ export async function startProviders(chain: DevnetChain, opts: StartProvidersOpt
   const timers = new Set<NodeJS.Timeout>();
   const pendingByHeight: { at: number; fire: () => void }[] = [];
   let stopped = false;
+  const ignoredDeployments = new Set<string>();
 
   /** resources held by the provider's active leases (from the bids it placed) */
   const leaseState = (provider: ProviderProfile) => {
@@ -172,6 +174,7 @@ export async function startProviders(chain: DevnetChain, opts: StartProvidersOpt
     timers,
     pendingByHeight,
     isStopped: () => stopped,
+    ignored: (o) => ignoredDeployments.has(`${o.owner}/${o.dseq}`),
   });
 
   const unsubOrders = chain.onOrdersOpened(onOrders);
@@ -207,6 +210,14 @@ export async function startProviders(chain: DevnetChain, opts: StartProvidersOpt
       if (!gw) throw new Error(`unknown provider ${provider}`);
       gw.inject(injection);
       if (injection.kind === "clear") await fleet.setFault(provider, null);
+    },
+    ignoreOrders(owner, dseqs) {
+      for (const d of dseqs) ignoredDeployments.add(`${owner}/${d}`);
+    },
+    installManifest(provider, owner, dseq, manifest) {
+      const gw = gateways.get(provider);
+      if (!gw || !Array.isArray(manifest)) return false;
+      return gw.installManifest(owner, dseq, manifest as ManifestGroup[]);
     },
     faultStates() {
       return Object.fromEntries([...gateways].map(([address, gw]) => [address, gw.faultState()]));

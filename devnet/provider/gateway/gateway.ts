@@ -13,7 +13,8 @@ import type { ProviderFaultInjection, ProviderFaultState } from "../../contract"
 import type { CertBundle } from "../certs";
 import type { GatewayContext } from "./context";
 import { FaultPlan } from "./fault-plan";
-import type { LeaseRuntime } from "./lease-runtime";
+import type { LeaseRuntime, ManifestGroup } from "./lease-runtime";
+import { storeManifest } from "./manifest";
 import type { GatewayOptions } from "./options";
 import { handleHttp } from "./router";
 import { handleUpgrade } from "./upgrade";
@@ -95,6 +96,14 @@ export class Gateway {
     const bundle = fault === "expired-cert" ? this.o.altCert("expired") : fault === "unregistered-cert" ? this.o.altCert("unregistered") : this.o.cert;
     this.server.setSecureContext({ key: bundle.keyPem, cert: bundle.certPem });
     if (fault === "drop-streams") for (const ws of this.streams) scheduleDrop(ws, this.o.faultDropAfterMs);
+  }
+
+  /** Runs a manifest for the caller's active leases of a deployment without the HTTP round trip (devnet seeding). */
+  installManifest(owner: string, dseq: bigint, groups: ManifestGroup[]): boolean {
+    const leases = this.o.chain.leasesForProvider(this.address, owner, dseq).filter((l) => l.state === "active");
+    const deployment = this.o.chain.getDeployment(owner, dseq);
+    if (leases.length === 0 || !deployment) return false;
+    return storeManifest(this.ctx, leases, deployment.groupSpecs, groups) === undefined;
   }
 
   inject(f: ProviderFaultInjection): void {

@@ -4,6 +4,7 @@
  */
 import { generateManifestVersion, type Manifest } from "@akashnetwork/chain-sdk";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { LeaseView } from "../../contract";
 import type { Principal } from "../auth";
 import { shortId } from "../rng";
 import { kubeUnavailableError, runtimeFor, requireScope, type GatewayContext } from "./context";
@@ -29,17 +30,23 @@ export async function putManifest(ctx: GatewayContext, req: IncomingMessage, res
   if (!deployment || deployment.state !== "active") return sendText(res, 404, "no lease for deployment\n");
   const version = await generateManifestVersion(manifest as Manifest);
   if (!bytesEqual(version, deployment.hash)) return sendText(res, 422, "manifest version validation failed\n");
-  const groups = manifest as ManifestGroup[];
+  const error = storeManifest(ctx, leases, deployment.groupSpecs, manifest as ManifestGroup[]);
+  if (error) return sendText(res, 422, `${error}\n`);
+  res.writeHead(200, { "Content-Length": 0 });
+  res.end();
+}
+
+/** Runs each lease's group of the manifest (by the group spec's name, else by position); an error text if one is missing. */
+export function storeManifest(ctx: GatewayContext, leases: LeaseView[], groupSpecs: unknown[], groups: ManifestGroup[]): string | undefined {
   for (const lease of leases) {
-    const specName = nameOf(deployment.groupSpecs[lease.gseq - 1]);
+    const specName = nameOf(groupSpecs[lease.gseq - 1]);
     const group = (specName ? groups.find((g) => g.name === specName) : undefined) ?? groups[lease.gseq - 1] ?? groups[0];
-    if (!group) return sendText(res, 422, "manifest group not found\n");
+    if (!group) return "manifest group not found";
     const key = leaseKey(lease);
     const prev = ctx.runtimes.get(key);
     ctx.runtimes.set(key, { group, receivedAt: Date.now(), generation: (prev?.generation ?? 0) + 1, namespace: shortId(24, key) });
   }
-  res.writeHead(200, { "Content-Length": 0 });
-  res.end();
+  return undefined;
 }
 
 /** The lease's manifest group, wrapped in a manifest (an array of groups) as the real gateway answers. */
