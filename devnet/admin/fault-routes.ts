@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import type { ProviderFault, ProviderFaultInjection, ProviderFleet } from "../contract";
-import { HttpError, type Routes } from "./http-error";
+import { HttpError, type Routes } from "./route";
 
 const FAULTS = ["down", "http500", "late-bids", "no-bids", "drop-streams", "expired-cert", "unregistered-cert"] as const satisfies readonly ProviderFault[];
 

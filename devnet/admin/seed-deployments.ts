@@ -10,7 +10,7 @@ import type { EncodeObject } from "@cosmjs/proto-signing";
 import { z } from "zod";
 import type { DevnetChain, ProviderFleet } from "../contract";
 import { createDeploymentMsg, createLeaseMsg, sdlDeployment, type SdlDeployment } from "../tenant";
-import { HttpError, type Routes } from "./http-error";
+import { HttpError, type Routes } from "./route";
 
 /** One small web service priced in uakt, without placement requirements, so every provider may bid on it. */
 const SEED_SDL = `

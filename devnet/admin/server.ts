@@ -6,7 +6,7 @@ import http from "node:http";
 import { z } from "zod";
 import type { ProviderFleet } from "../contract";
 import { faultRoutes } from "./fault-routes";
-import { HttpError, type Routes } from "./http-error";
+import { HttpError, type Routes } from "./route";
 
 export interface AdminDeps {
   fleet: ProviderFleet | undefined;

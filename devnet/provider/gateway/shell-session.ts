@@ -96,8 +96,8 @@ async function exec(c: Container, q: ShellQuery, session: ShellSession): Promise
   const [cmd0, ...args] = q.cmd as [string, ...string[]];
   const bin = cmd0.replace(/^\/(usr\/)?(local\/)?s?bin\//, "");
   if (!c.bin.includes(bin)) return undefined;
-  const io = session.io(session.abortOnClose);
   if (bin === "bash" || bin === "sh") {
+    const io = session.io(session.abortOnClose);
     const shell = new Shell(c, bin);
     if (args[0] === "-c") {
       await shell.runLine(args[1] ?? "", io);
@@ -106,7 +106,11 @@ async function exec(c: Container, q: ShellQuery, session: ShellSession): Promise
     if (!q.stdin) return 0; // no stdin: the shell reads end of input at once
     return runInteractive(shell, session);
   }
-  return COMMANDS[bin]!(args, new Shell(c, "sh"), io);
+  // on a tty, Ctrl-C typed to a running program interrupts it (SIGINT: exit 130)
+  const interrupt = new AbortController();
+  session.abortOnClose.addEventListener("abort", () => interrupt.abort());
+  if (q.stdin && q.tty) session.onInput((data) => data.includes(3) && interrupt.abort());
+  return COMMANDS[bin]!(args, new Shell(c, "sh"), session.io(interrupt.signal));
 }
 
 /** The websocket side of a shell: output with backpressure, input frames, terminal size, session end. */

@@ -64,6 +64,15 @@ describe("lease shell: one-shot commands", () => {
     expect((await runShell(f.lease, f.auth, ["sh", "-c", "cat /etc/os-release"], { service: "cache" })).stdout).toContain("Alpine Linux");
   });
 
+  it("cmd0=yes on a tty floods until the client types Ctrl-C, then exits 130", async () => {
+    const sh = openShell(shellUrl(f.lease, ["yes"], { service: "web", tty: true, stdin: true }), f.auth);
+    await sh.waitStdout((o) => o.length > 1_000_000, 15_000);
+    sh.stdin("\u0003");
+    const r = await sh.done;
+    expect(r.stdout.startsWith("y\r\ny\r\n")).toBe(true);
+    expect(r.result).toEqual({ exit_code: 130 });
+  });
+
   it("floods stdout with seq 1 N in order, without loss", async () => {
     const r = await runShell(f.lease, f.auth, ["seq", "1", "200000"], { service: "web" });
     const lines = r.stdout.split("\n");

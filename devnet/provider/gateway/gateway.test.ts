@@ -1,10 +1,10 @@
 import { certificateManager } from "@akashnetwork/chain-sdk";
 import { X509Certificate } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PROVIDER_ACCOUNTS, TENANT1, TENANT2 } from "../accounts";
-import { FakeChain } from "./fake-chain.test-util";
-import { corpusSdl, manifestOf, request, sleep, tokenFor, waitFor, walletOf, wsCollect } from "./helpers.test-util";
-import { startProviders, type SimulatedFleet } from "./start";
+import { PROVIDER_ACCOUNTS, TENANT1, TENANT2 } from "../../accounts";
+import { FakeChain } from "../fake-chain.test-util";
+import { corpusSdl, manifestOf, request, sleep, tokenFor, waitFor, walletOf, wsCollect } from "../helpers.test-util";
+import { startProviders, type SimulatedFleet } from "../start";
 
 const P1 = PROVIDER_ACCOUNTS[0]!.address;
 const P2 = PROVIDER_ACCOUNTS[1]!.address;

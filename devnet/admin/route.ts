@@ -1,4 +1,4 @@
-/** An admin route's error: answered as JSON { error } with this status. */
+/** An admin route: a handler of the parsed JSON body; HttpError is answered as JSON { error } with its status. */
 export class HttpError extends Error {
   constructor(
     readonly status: number,
