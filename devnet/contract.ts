@@ -99,6 +99,14 @@ export interface ProviderFleet {
   /** Admin hook: set a fault on one provider (see the admin endpoint). */
   setFault(provider: string, fault: ProviderFault | null): void;
   setLogRate(linesPerSecond: number): void;
+  /** Admin hook: a fault with a parameter on one provider; resolves once it is in effect. */
+  inject(provider: string, injection: ProviderFaultInjection): Promise<void>;
+  /** Admin hook: every provider's faults. */
+  faultStates(): Record<string, ProviderFaultState>;
+  /** Seeding: no provider bids on the orders of these deployments (the seeder places its own bids). */
+  ignoreOrders(owner: string, dseqs: readonly bigint[]): void;
+  /** Seeding: the provider runs this manifest (an array of groups) for its leases of the deployment, as if PUT. */
+  installManifest(provider: string, owner: string, dseq: bigint, manifest: unknown): boolean;
   stop(): Promise<void>;
 }
 
@@ -110,3 +118,33 @@ export type ProviderFault =
   | "drop-streams"
   | "expired-cert"
   | "unregistered-cert";
+
+/**
+ * Faults with a parameter, injected through the admin endpoint's `POST /fault/<kind>` routes (see the README's
+ * devnet section); they come on top of the ProviderFault mode and are cleared with `{ kind: "clear" }`.
+ */
+export type ProviderFaultInjection =
+  /** the next `streams` log streams opened close abruptly (no close frame) after `afterFrames` frames */
+  | { kind: "drop-logs"; afterFrames: number; streams: number }
+  /** the next `times` PUT manifest requests answer 500 */
+  | { kind: "manifest-500"; times: number }
+  /** lease and service status answer only after `ms` (0 = no stall) */
+  | { kind: "stall-status"; ms: number }
+  /** one log line of `bytes` bytes goes to every open follow log stream, or to the next stream when none is open */
+  | { kind: "huge-log-line"; bytes: number }
+  /** the next `times` shell sessions fail with frame 103 (the provider hides the reason) */
+  | { kind: "shell-failure"; times: number }
+  /** the provider's Kubernetes API is unreachable: status routes answer 503, streams close with 4002 */
+  | { kind: "kube-unavailable"; on: boolean }
+  | { kind: "clear" };
+
+/** What a provider's injected faults are right now (GET /faults). */
+export interface ProviderFaultState {
+  mode: ProviderFault | null;
+  dropLogs: { afterFrames: number; streams: number } | null;
+  manifest500: number;
+  stallStatusMs: number;
+  hugeLogLinePending: number | null;
+  shellFailures: number;
+  kubeUnavailable: boolean;
+}

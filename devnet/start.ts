@@ -9,6 +9,7 @@ import { sha256 } from "@cosmjs/crypto";
 import { toHex, toUtf8 } from "@cosmjs/encoding";
 import { AUDITOR1, PROVIDER_ACCOUNTS, TENANT1, TENANT2, TENANT3 } from "./accounts";
 import type { ProviderFleet } from "./contract";
+import { seedRoutes } from "./admin/seed-deployments";
 import { startAdmin } from "./admin/server";
 import { makeAbciQuery } from "./chain/abci-query";
 import { App } from "./chain/app";
@@ -39,6 +40,10 @@ export interface DevnetOptions {
   /** start the simulated providers (default true) */
   providers?: boolean;
   logRate?: number;
+  /** provider websocket keepalive ping period (default 10 000 ms, as the real gateway) */
+  pingIntervalMs?: number;
+  /** time from a manifest to all replicas ready (default 4000 ms) */
+  readyDelayMs?: number;
 }
 
 export interface DevnetEndpoints {
@@ -196,6 +201,7 @@ export async function startDevnet(opts: DevnetOptions = {}): Promise<Devnet> {
       isStalled: () => stalled,
       setStalled: (s) => void (stalled = s),
       produceBlock,
+      extraRoutes: seedRoutes(app, () => fleet),
     },
     host,
     opts.adminPort ?? 26660,
@@ -208,6 +214,8 @@ export async function startDevnet(opts: DevnetOptions = {}): Promise<Devnet> {
       host,
       seed,
       logRate: opts.logRate,
+      pingIntervalMs: opts.pingIntervalMs,
+      readyDelayMs: opts.readyDelayMs,
       stateDir: opts.stateDir ? path.join(opts.stateDir, "providers") : undefined,
     });
     await mirrorMainnetAudits(app);

@@ -1,10 +1,12 @@
 /**
- * The devnet's admin endpoint (loopback only): provider faults, chain stall, log rate, health.
- * Every body is zod-validated; errors are JSON { error }.
+ * The devnet's admin endpoint (loopback only): provider faults (fault-routes.ts), chain stall, log rate, health.
+ * Every body is zod-validated; errors are JSON { error }; an unknown route lists the known ones.
  */
 import http from "node:http";
 import { z } from "zod";
-import type { ProviderFault, ProviderFleet } from "../contract";
+import type { ProviderFleet } from "../contract";
+import { faultRoutes } from "./fault-routes";
+import { HttpError, type Routes } from "./route";
 
 export interface AdminDeps {
   fleet: ProviderFleet | undefined;
@@ -12,24 +14,17 @@ export interface AdminDeps {
   isStalled(): boolean;
   setStalled(stalled: boolean): void;
   produceBlock(): number;
+  /** routes added by the devnet (e.g. seeding), merged with the built-in ones */
+  extraRoutes?: Routes;
 }
 
-const FAULTS = ["down", "http500", "late-bids", "no-bids", "drop-streams", "expired-cert", "unregistered-cert"] as const satisfies readonly ProviderFault[];
-
-const faultBody = z.object({ provider: z.string().regex(/^akash1[0-9a-z]{38}$/), fault: z.enum(FAULTS).nullable() });
 const stallBody = z.object({ stalled: z.boolean().default(true) });
 const logRateBody = z.object({ linesPerSecond: z.number().nonnegative().max(100_000) });
 
 export function startAdmin(deps: AdminDeps, host: string, port: number): Promise<{ port: number; close(): Promise<void> }> {
-  const routes: Record<string, (body: unknown) => unknown | Promise<unknown>> = {
+  const routes: Routes = {
     "GET /health": () => ({ ok: true, height: deps.height(), stalled: deps.isStalled(), providers: deps.fleet ? Object.keys(deps.fleet.endpoints()).length : 0 }),
-    "POST /fault": async (b) => {
-      const { provider, fault } = faultBody.parse(b);
-      if (!deps.fleet) throw new HttpError(409, "the provider fleet is not running");
-      if (!(provider in deps.fleet.endpoints())) throw new HttpError(404, `unknown provider ${provider}`);
-      await deps.fleet.setFault(provider, fault);
-      return { provider, fault };
-    },
+    ...faultRoutes(() => deps.fleet),
     "POST /chain/stall": (b) => {
       const { stalled } = stallBody.parse(b ?? {});
       deps.setStalled(stalled);
@@ -46,6 +41,7 @@ export function startAdmin(deps: AdminDeps, host: string, port: number): Promise
       deps.fleet.setLogRate(linesPerSecond);
       return { linesPerSecond };
     },
+    ...deps.extraRoutes,
   };
 
   const server = http.createServer(async (req, res) => {
@@ -77,10 +73,4 @@ export function startAdmin(deps: AdminDeps, host: string, port: number): Promise
       }),
     );
   });
-}
-
-class HttpError extends Error {
-  constructor(readonly status: number, message: string) {
-    super(message);
-  }
 }

@@ -2,19 +2,19 @@
  * The devnet's simulated providers: registers them on chain (MsgCreateProvider, MsgCreateCertificate, audit
  * MsgSignProviderAttributes by AUDITOR1), bids on the orders each can serve, and runs their HTTPS gateways.
  */
-import { MsgCreateCertificate } from "@akashnetwork/chain-sdk/private-types/akash.v1";
-import { MsgSignProviderAttributes } from "@akashnetwork/chain-sdk/private-types/akash.v1";
-import { Source } from "@akashnetwork/chain-sdk/private-types/akash.v1";
-import { MsgCreateProvider, MsgUpdateProvider } from "@akashnetwork/chain-sdk/private-types/akash.v1beta4";
-import { MsgCreateBid } from "@akashnetwork/chain-sdk/private-types/akash.v1beta5";
-import type { EncodeObject } from "@cosmjs/proto-signing";
-import { AUDITOR1, PROVIDER_ACCOUNTS, type DevnetAccount } from "../accounts";
-import type { DevnetChain, OpenOrder, OrderRef, ProviderFault, ProviderFleet } from "../contract";
-import { decide, emptyUsage, parseGroupSpec, priceFor, reserve, toDecString, type Decision, type GroupNeed, type Usage } from "./bidding";
+import { PROVIDER_ACCOUNTS, type DevnetAccount } from "../accounts";
+import type { DevnetChain, OrderRef, ProviderFault, ProviderFaultInjection, ProviderFleet } from "../contract";
+import { emptyUsage, reserve, type Decision, type Usage } from "./bidding";
+import { makeBidder, type BidRecord, type TrackedBid } from "./bidder";
 import { generateCert, loadOrCreateCert, type CertBundle } from "./certs";
-import { Gateway } from "./gateway";
+import { registerCertificate } from "./cert-registration";
+import { Gateway } from "./gateway/gateway";
+import type { ManifestGroup } from "./gateway/lease-runtime";
 import { buildProfiles, type ProviderProfile } from "./profiles";
+import { registerProvider } from "./registration";
 import { unit } from "./rng";
+
+export type { BidRecord };
 
 export interface StartProvidersOptions {
   /** first gateway port (provider i listens on basePort + i); 0 = a random port for each gateway */
@@ -41,6 +41,8 @@ export interface StartProvidersOptions {
   behaviourDropAfterMs?: number;
   /** realistic pace: one steady line per pod about every this many ms (default 2000) */
   logIntervalMs?: number;
+  /** websocket keepalive ping period (default 10 000 ms, as the real gateway) */
+  pingIntervalMs?: number;
   /** register providers/certs/audits on chain at start (default true) */
   register?: boolean;
   /**
@@ -51,14 +53,6 @@ export interface StartProvidersOptions {
   awaitRegistration?: boolean;
 }
 
-export interface BidRecord {
-  provider: string;
-  order: OrderRef;
-  price: { denom: string; amount: string };
-  height: number;
-  code: number;
-  rawLog: string;
-}
 
 export interface SimulatedFleet extends ProviderFleet {
   readonly profiles: readonly ProviderProfile[];
@@ -75,20 +69,13 @@ export interface SimulatedFleet extends ProviderFleet {
   setFault(provider: string, fault: ProviderFault | null): Promise<void>;
 }
 
-interface Tracked {
-  ref: OrderRef;
-  need: GroupNeed;
-}
-
-const orderKey = (r: OrderRef) => `${r.owner}/${r.dseq}/${r.gseq}/${r.oseq}`;
-const utf8 = (s: string) => new TextEncoder().encode(s);
 
 export async function startProviders(chain: DevnetChain, opts: StartProvidersOptions): Promise<SimulatedFleet> {
   const seed = opts.seed;
   const profiles = buildProfiles(seed, opts.accounts ?? PROVIDER_ACCOUNTS, opts.behaviours ?? true);
   let logRate = opts.logRate ?? 0;
   const faults = new Map<string, ProviderFault | null>();
-  const bidsByProvider = new Map<string, Map<string, Tracked>>();
+  const bidsByProvider = new Map<string, Map<string, TrackedBid>>();
   const ownAudits = new Map<string, { auditor: string; attributes: { key: string; value: string }[] }[]>();
   const decisions: SimulatedFleet["decisions"] = [];
   const bids: BidRecord[] = [];
@@ -98,6 +85,7 @@ export async function startProviders(chain: DevnetChain, opts: StartProvidersOpt
   const timers = new Set<NodeJS.Timeout>();
   const pendingByHeight: { at: number; fire: () => void }[] = [];
   let stopped = false;
+  const ignoredDeployments = new Set<string>();
 
   /** resources held by the provider's active leases (from the bids it placed) */
   const leaseState = (provider: ProviderProfile) => {
@@ -151,51 +139,18 @@ export async function startProviders(chain: DevnetChain, opts: StartProvidersOpt
       faultDropAfterMs: opts.faultDropAfterMs ?? 3000,
       behaviourDropAfterMs: opts.behaviourDropAfterMs ?? Math.round(20_000 + 20_000 * unit(seed, "drop", address)),
       logIntervalMs: opts.logIntervalMs ?? 2000,
+      pingIntervalMs: opts.pingIntervalMs ?? 10_000,
     });
     await gw.start();
     gateways.set(address, gw);
   }
 
   // ---- registration on chain (`fleet.registered` resolves once every registration tx is committed)
-  const registerOne = async (profile: ProviderProfile) => {
-    const address = profile.account.address;
-    const gw = gateways.get(address)!;
-    const cert = certs.get(address)!;
-    const providerMsg = { owner: address, hostUri: gw.uri, attributes: profile.attributes, info: profile.info };
-    const certMsg: EncodeObject = {
-      typeUrl: `/${MsgCreateCertificate.$type}`,
-      value: MsgCreateCertificate.fromPartial({ owner: address, cert: utf8(cert.certPem), pubkey: utf8(cert.pubkeyPem) }),
-    };
-    const certOnChain = () => chain.getCertificates(address).some((c) => c.serial === cert.serial && c.state === "valid");
-    const createMsgs: EncodeObject[] = [{ typeUrl: `/${MsgCreateProvider.$type}`, value: MsgCreateProvider.fromPartial(providerMsg) }];
-    if (!certOnChain()) createMsgs.push(certMsg);
-    // provider and certificate in one tx; the auditor's signature right behind it (same block, FIFO)
-    const created = chain.submitAs(address, createMsgs, "devnet provider registration");
-    const auditMsg: EncodeObject | undefined = profile.auditedAttributes.length
-      ? {
-          typeUrl: `/${MsgSignProviderAttributes.$type}`,
-          value: MsgSignProviderAttributes.fromPartial({ owner: address, auditor: AUDITOR1.address, attributes: profile.auditedAttributes }),
-        }
-      : undefined;
-    const audited = auditMsg ? chain.submitAs(AUDITOR1.address, [auditMsg], "devnet audit") : undefined;
-    let r = await created;
-    registrations.push({ provider: address, code: r.code, rawLog: r.rawLog });
-    if (r.code !== 0) {
-      // already registered (devnet restarted on a kept chain state): update host URI/attributes, then the cert
-      r = await chain.submitAs(address, [{ typeUrl: `/${MsgUpdateProvider.$type}`, value: MsgUpdateProvider.fromPartial(providerMsg) }], "devnet provider update");
-      registrations.push({ provider: address, code: r.code, rawLog: r.rawLog });
-      if (!certOnChain()) {
-        const rc = await chain.submitAs(address, [certMsg]);
-        registrations.push({ provider: address, code: rc.code, rawLog: rc.rawLog });
-      }
-    }
-    if (audited && auditMsg) {
-      let ra = await audited;
-      if (ra.code !== 0) ra = await chain.submitAs(AUDITOR1.address, [auditMsg], "devnet audit"); // provider was not there yet
-      registrations.push({ provider: address, code: ra.code, rawLog: ra.rawLog });
-      if (ra.code === 0) ownAudits.set(address, [{ auditor: AUDITOR1.address, attributes: profile.auditedAttributes }]);
-    }
-  };
+  const registerOne = (profile: ProviderProfile) =>
+    registerProvider(chain, profile, gateways.get(profile.account.address)!.uri, certs.get(profile.account.address)!, {
+      recordTx: (r) => registrations.push(r),
+      audited: (audit) => ownAudits.set(profile.account.address, [audit]),
+    });
   const registered: Promise<void> =
     opts.register === false
       ? Promise.resolve()
@@ -205,86 +160,22 @@ export async function startProviders(chain: DevnetChain, opts: StartProvidersOpt
         );
 
   // ---- bidding
-  const effective = (profile: ProviderProfile): "normal" | "late-bids" | "no-bids" => {
-    const f = faults.get(profile.account.address);
-    if (f === "late-bids" || f === "no-bids") return f;
-    if (profile.behaviour === "late-bids" || profile.behaviour === "no-bids") return profile.behaviour;
-    return "normal";
-  };
-
-  const placeBid = async (profile: ProviderProfile, order: OpenOrder, need: GroupNeed) => {
-    if (stopped || effective(profile) === "no-bids") return;
-    const current = chain.getOrder(order);
-    if (current && current.state !== "open") return;
-    const address = profile.account.address;
-    const price = { denom: need.denom || "uakt", amount: toDecString(priceFor(profile, need, seed, orderKey(order))) };
-    const deposit = chain.bidMinDeposit?.() ?? { denom: "uakt", amount: "500000" };
-    const rawResources = ((order.groupSpec as { resources?: { resource?: unknown; count?: number }[] }).resources ?? []).map((ru) => ({
-      resources: ru.resource as never,
-      count: ru.count ?? 1,
-    }));
-    const value = MsgCreateBid.fromPartial({
-      id: { owner: order.owner, dseq: order.dseq.toString(), gseq: order.gseq, oseq: order.oseq, provider: address, bseq: 0 },
-      price,
-      deposit: { amount: deposit, sources: [Source.balance] },
-      resourcesOffer: rawResources,
-    });
-    try {
-      const r = await chain.submitAs(address, [{ typeUrl: `/${MsgCreateBid.$type}`, value }], "");
-      bids.push({ provider: address, order: refOf(order), price, height: r.height, code: r.code, rawLog: r.rawLog });
-      if (r.code === 0) bidsByProvider.get(address)!.set(orderKey(order), { ref: refOf(order), need });
-    } catch (e) {
-      bids.push({ provider: address, order: refOf(order), price, height: chain.height(), code: -1, rawLog: e instanceof Error ? e.message : String(e) });
-    }
-  };
-
-  const onOrders = (orders: OpenOrder[]) => {
-    if (stopped) return;
-    for (const order of orders) {
-      let need: GroupNeed;
-      try {
-        if (!order.groupSpec) continue;
-        need = parseGroupSpec(order.groupSpec);
-      } catch {
-        continue;
-      }
-      if (need.units.length === 0) continue;
-      for (const profile of profiles) {
-        const address = profile.account.address;
-        const mode = effective(profile);
-        if (mode === "no-bids") {
-          decisions.push({ provider: address, order: refOf(order), decision: { bid: false, reason: "provider never bids" } });
-          continue;
-        }
-        const auditors = chain.getAuditedAttributes?.(address) ?? ownAudits.get(address) ?? [];
-        const decision = decide(profile, need, auditors, leaseState(profile).usage);
-        decisions.push({ provider: address, order: refOf(order), decision });
-        if (!decision.bid) continue;
-        if (mode === "late-bids") {
-          const delay = opts.lateBidDelayMs ?? Math.round(18_000 + 4_000 * unit(seed, "late", address, orderKey(order)));
-          const t = setTimeout(() => {
-            timers.delete(t);
-            void placeBid(profile, order, need);
-          }, delay);
-          timers.add(t);
-        } else {
-          const maxBlocks = Math.max(1, opts.maxBidDelayBlocks ?? 3);
-          const blocks = 1 + Math.floor(unit(seed, "delay", address, orderKey(order)) * maxBlocks);
-          pendingByHeight.push({ at: chain.height() + blocks, fire: () => void placeBid(profile, order, need) });
-        }
-      }
-    }
-  };
-
-  const onBlock = (height: number) => {
-    for (let i = pendingByHeight.length - 1; i >= 0; i--) {
-      const p = pendingByHeight[i]!;
-      if (p.at <= height) {
-        pendingByHeight.splice(i, 1);
-        p.fire();
-      }
-    }
-  };
+  const { onOrders, onBlock } = makeBidder({
+    chain,
+    profiles,
+    seed,
+    opts,
+    faults,
+    ownAudits,
+    decisions,
+    bids,
+    bidsByProvider,
+    leaseState,
+    timers,
+    pendingByHeight,
+    isStopped: () => stopped,
+    ignored: (o) => ignoredDeployments.has(`${o.owner}/${o.dseq}`),
+  });
 
   const unsubOrders = chain.onOrdersOpened(onOrders);
   if (opts.awaitRegistration ?? true) await registered;
@@ -306,11 +197,30 @@ export async function startProviders(chain: DevnetChain, opts: StartProvidersOpt
       for (const [address, gw] of gateways) out[address] = gw.uri;
       return out;
     },
-    setFault(provider, fault) {
+    async setFault(provider, fault) {
       const gw = gateways.get(provider);
       if (!gw) throw new Error(`unknown provider ${provider}`);
+      // the expired certificate is registered on chain (past notAfter), so a client's pin finds it and must check dates
+      if (fault === "expired-cert") await registerCertificate(chain, provider, gw.expiredCert());
       faults.set(provider, fault);
       return gw.setFault(fault).catch((e: unknown) => console.error(`[devnet] provider ${provider}: setting fault ${fault} failed:`, e));
+    },
+    async inject(provider: string, injection: ProviderFaultInjection) {
+      const gw = gateways.get(provider);
+      if (!gw) throw new Error(`unknown provider ${provider}`);
+      gw.inject(injection);
+      if (injection.kind === "clear") await fleet.setFault(provider, null);
+    },
+    ignoreOrders(owner, dseqs) {
+      for (const d of dseqs) ignoredDeployments.add(`${owner}/${d}`);
+    },
+    installManifest(provider, owner, dseq, manifest) {
+      const gw = gateways.get(provider);
+      if (!gw || !Array.isArray(manifest)) return false;
+      return gw.installManifest(owner, dseq, manifest as ManifestGroup[]);
+    },
+    faultStates() {
+      return Object.fromEntries([...gateways].map(([address, gw]) => [address, gw.faultState()]));
     },
     setLogRate(linesPerSecond) {
       logRate = Math.max(0, linesPerSecond);
@@ -326,8 +236,4 @@ export async function startProviders(chain: DevnetChain, opts: StartProvidersOpt
     },
   };
   return fleet;
-}
-
-function refOf(o: OrderRef): OrderRef {
-  return { owner: o.owner, dseq: o.dseq, gseq: o.gseq, oseq: o.oseq };
 }

@@ -58,7 +58,7 @@ export interface WsResult {
 /** Connects, collects frames until close (or `untilMs`), returns them with the close code. */
 export function wsCollect(
   url: string,
-  init: { headers?: Record<string, string>; cert?: string; key?: string; untilMs?: number; onFrame?: (f: string, ws: WebSocket) => void } = {},
+  init: { headers?: Record<string, string>; cert?: string; key?: string; untilMs?: number; onFrame?: (f: string, ws: WebSocket) => void; onOpen?: (ws: WebSocket) => void } = {},
 ): Promise<WsResult> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(url.replace(/^https/, "wss"), { headers: init.headers, rejectUnauthorized: false, cert: init.cert, key: init.key });
@@ -85,6 +85,7 @@ export function wsCollect(
     });
     ws.on("open", () => {
       if (init.untilMs) timer = setTimeout(() => ws.close(1000), init.untilMs);
+      init.onOpen?.(ws);
     });
     setTimeout(() => reject(new Error("ws timeout")), 60_000).unref();
   });

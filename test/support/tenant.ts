@@ -11,7 +11,6 @@ import {
   generateManifest,
   generateManifestVersion,
   manifestToSortedJSON,
-  yaml,
   type CreateJWTOptions,
 } from "@akashnetwork/chain-sdk";
 import * as v1 from "@akashnetwork/chain-sdk/private-types/akash.v1";
@@ -22,6 +21,9 @@ import { Registry, type EncodeObject, type GeneratedType } from "@cosmjs/proto-s
 import { defaultRegistryTypes } from "@cosmjs/stargate";
 import { Secp256k1HdWallet } from "@cosmjs/amino";
 import type { DevnetAccount } from "../../devnet/accounts";
+import { createDeploymentMsg, createLeaseMsg, sdlDeployment, typeUrl, type BidIdJson, type SdlDeployment } from "../../devnet/tenant-messages";
+
+export { createDeploymentMsg, createLeaseMsg, sdlDeployment, typeUrl, type BidIdJson, type SdlDeployment };
 
 /** The Akash messages a tenant signs, chain-sdk's generated (unpatched) codecs. */
 export const TENANT_MESSAGES = {
@@ -36,7 +38,6 @@ export const TENANT_MESSAGES = {
   mintAct: v1.MsgMintACT,
 } as const;
 
-export const typeUrl = (t: { $type: string }) => `/${t.$type}`;
 
 /** cosmjs's default types (bank, staking...) plus chain-sdk's Akash messages. */
 export function tenantRegistry(): Registry {
@@ -47,24 +48,7 @@ export function tenantRegistry(): Registry {
   ]);
 }
 
-export interface SdlDeployment {
-  /** group specs in wire form (DecCoin prices as LegacyDec atomics), for MsgCreateDeployment.groups */
-  groups: v1beta4.GroupSpec[];
-  /** the manifest as the provider expects it in PUT /deployment/{dseq}/manifest */
-  manifestJson: string;
-  /** generateManifestVersion: MsgCreateDeployment.hash */
-  hash: Uint8Array;
-}
 
-/** An SDL (YAML text) through chain-sdk: group specs in wire form, manifest JSON and version hash. */
-export async function sdlDeployment(sdlYaml: string): Promise<SdlDeployment> {
-  const r = generateManifest(yaml.template(sdlYaml));
-  if (!r.ok) throw new Error(`invalid SDL: ${JSON.stringify(r.value).slice(0, 300)}`);
-  // chain-sdk's group specs carry human decimals ("10000"), which is what its (patched) codecs encode into the
-  // wire's LegacyDec atomics: they go in as they are.
-  const groups = r.value.groupSpecs.map((g) => v1beta4.GroupSpec.fromPartial(g));
-  return { groups, manifestJson: manifestToSortedJSON(r.value.groups), hash: await generateManifestVersion(r.value.groups) };
-}
 
 /** A parsed SDL (e.g. a tweaked corpusSdl) through chain-sdk: manifest groups, group specs, manifest JSON, version hash. */
 export async function manifestOf(sdl: unknown) {
@@ -73,34 +57,12 @@ export async function manifestOf(sdl: unknown) {
   return { groups: r.value.groups, groupSpecs: r.value.groupSpecs, json: manifestToSortedJSON(r.value.groups), hash: await generateManifestVersion(r.value.groups) };
 }
 
-export function createDeploymentMsg(owner: string, dseq: bigint, d: SdlDeployment, deposit: { denom: string; amount: string }): EncodeObject {
-  return {
-    typeUrl: typeUrl(v1beta4.MsgCreateDeployment),
-    value: v1beta4.MsgCreateDeployment.fromPartial({
-      id: { owner, dseq: dseq.toString() },
-      groups: d.groups,
-      hash: d.hash,
-      deposit: { amount: deposit, sources: [v1.Source.balance] },
-    }),
-  };
-}
 
 export function closeDeploymentMsg(owner: string, dseq: bigint): EncodeObject {
   return { typeUrl: typeUrl(v1beta4.MsgCloseDeployment), value: v1beta4.MsgCloseDeployment.fromPartial({ id: { owner, dseq: dseq.toString() } }) };
 }
 
-export interface BidIdJson {
-  owner: string;
-  dseq: string;
-  gseq: number;
-  oseq: number;
-  provider: string;
-  bseq: number;
-}
 
-export function createLeaseMsg(bidId: BidIdJson): EncodeObject {
-  return { typeUrl: typeUrl(v1beta5.MsgCreateLease), value: v1beta5.MsgCreateLease.fromPartial({ bidId }) };
-}
 
 const privkeys = new Map<string, Promise<Uint8Array>>();
 

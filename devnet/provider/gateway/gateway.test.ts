@@ -1,13 +1,13 @@
 import { certificateManager } from "@akashnetwork/chain-sdk";
 import { X509Certificate } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PROVIDER_ACCOUNTS, TENANT1, TENANT2 } from "../accounts";
-import { corpusSdl } from "../../test/support/corpus";
-import { request, wsCollect } from "../../test/support/gateway-client";
-import { manifestOf, providerToken as tokenFor, walletOf } from "../../test/support/tenant";
-import { sleep, waitFor } from "../../test/support/wait";
-import { FakeChain } from "../test/support/fake-chain";
-import { startProviders, type SimulatedFleet } from "./start";
+import { PROVIDER_ACCOUNTS, TENANT1, TENANT2 } from "../../accounts";
+import { FakeChain } from "../../test/support/fake-chain";
+import { corpusSdl } from "../../../test/support/corpus";
+import { manifestOf, providerToken as tokenFor, walletOf } from "../../../test/support/tenant";
+import { request, wsCollect } from "../../../test/support/gateway-client";
+import { sleep, waitFor } from "../../../test/support/wait";
+import { startProviders, type SimulatedFleet } from "../start";
 
 const P1 = PROVIDER_ACCOUNTS[0]!.address;
 const P2 = PROVIDER_ACCOUNTS[1]!.address;
