@@ -11,7 +11,6 @@ const input = (dseq: string): NewDeployment => ({
   name: "Web",
   draftId: null,
   sdl: "version: '2.0'\n",
-  manifestJson: "[]",
   manifestVersion: "ab".repeat(32),
   depositDenom: "uact",
   depositAmount: "5000000",
@@ -50,7 +49,7 @@ describe("deploymentsRepository", () => {
   it("keeps the SDL and manifest of a closed deployment", async () => {
     await repo.save(OWNER, input("300"));
     const closed = await repo.setState(OWNER, "devnet", "300", "closed");
-    expect(closed).toMatchObject({ state: "closed", sdl: "version: '2.0'\n", manifestJson: "[]" });
+    expect(closed).toMatchObject({ state: "closed", sdl: "version: '2.0'\n" });
     expect(closed?.closedAt).toBeInstanceOf(Date);
   });
 });

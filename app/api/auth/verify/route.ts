@@ -1,18 +1,32 @@
 import { NextResponse } from "next/server";
 import { verifyBodySchema } from "@/lib/auth/schemas";
-import { isHttps, requestHost, sessionCookie, startSession } from "@/lib/auth/session.server";
+import { endSession, sessionCookie, startSession } from "@/lib/auth/session.server";
+import { signInContext } from "@/lib/auth/sign-in-context.server";
 import { verifySignIn } from "@/lib/auth/sign-in.server";
 import { getDb } from "@/lib/db/client";
+import { draftsRepository } from "@/lib/db/drafts";
 import { sessionsRepository } from "@/lib/db/sessions";
+import { anonCookie, anonOwnerOf } from "@/lib/drafts/owner.server";
+import { QUOTAS } from "@/lib/drafts/quotas";
+import { SMALL_BODY_LIMIT } from "@/lib/http/body-limits";
+import { randomToken } from "@/lib/http/cookies";
 import { readJson, route } from "@/lib/http/route.server";
 
-/** Only the address, public key and signature reach the server: never a mnemonic or private key. */
+/**
+ * Only the address, public key and signature reach the server: never a mnemonic or private key. A sign-in ends
+ * the browser's previous session, hands its anonymous drafts to the address once, and gives the browser a new
+ * anonymous id, so the old one (which may have been seen by others on a shared machine) owns nothing.
+ */
 export const POST = route(async (req) => {
-  const body = await readJson(req, verifyBodySchema);
+  const body = await readJson(req, verifyBodySchema, SMALL_BODY_LIMIT);
   const sessions = sessionsRepository(getDb());
-  const address = await verifySignIn(sessions, body, requestHost(req));
+  const address = await verifySignIn(sessions, body, signInContext(req));
+  await endSession(req, sessions);
   const { token, expiresAt } = await startSession(address, sessions);
-  const res = NextResponse.json({ address }, { headers: { "cache-control": "no-store" } });
-  res.cookies.set(sessionCookie(token, expiresAt, isHttps(req)));
+  const anon = anonOwnerOf(req);
+  if (anon) await draftsRepository(getDb()).transferOwnership(anon, address, QUOTAS.signedIn);
+  const res = NextResponse.json({ address });
+  res.cookies.set(sessionCookie(token, expiresAt));
+  res.cookies.set(anonCookie(randomToken()));
   return res;
 });
