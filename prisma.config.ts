@@ -12,6 +12,7 @@ const postgres = /^postgres(ql)?:\/\//.test(url);
 
 export default defineConfig({
   schema: postgres ? path.join("prisma", "postgresql", "schema.prisma") : path.join("prisma", "schema.prisma"),
+  migrations: { path: postgres ? path.join("prisma", "postgresql", "migrations") : path.join("prisma", "migrations") },
   engine: "js",
   experimental: { adapter: true },
   async adapter() {

@@ -1,5 +1,6 @@
 import "server-only";
-import { Prisma, type PrismaClient } from "@prisma/client";
+import type { PrismaClient } from "@prisma/client";
+import { isUniqueViolation } from "@/lib/db/errors";
 
 /**
  * Fixed-window counters in the database, so that every instance behind a load balancer counts against the same
@@ -18,7 +19,7 @@ export function rateLimitsRepository(db: PrismaClient) {
           return { count: row.count, resetAt };
         } catch (err) {
           // a racing insert of the same new window: the row exists now, count again
-          if (attempt < 3 && err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") continue;
+          if (attempt < 3 && isUniqueViolation(err)) continue;
           throw err;
         }
       }

@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { Prisma, type PrismaClient } from "@prisma/client";
+import type { PrismaClient } from "@prisma/client";
+import { isUniqueViolation } from "@/lib/db/errors";
 
 /**
  * Used sign-in nonces and sessions. Both live in the database, not in process memory, so that any instance behind
@@ -29,7 +30,7 @@ export function sessionsRepository(db: PrismaClient) {
         await db.usedNonce.create({ data: { id, usedAt: now, expiresAt } });
         return true;
       } catch (err) {
-        if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") return false;
+        if (isUniqueViolation(err)) return false;
         throw err;
       }
     },

@@ -16,8 +16,9 @@ export function createTestDatabase(): { db: PrismaClient; url: string; kind: "sq
   return server ? postgresTestDatabase(server) : sqliteTestDatabase();
 }
 
+/** `npm run db:deploy`'s script: the Prisma CLI for SQLite, the migration runner for PostgreSQL. */
 function migrate(url: string) {
-  execFileSync("npx", ["prisma", "migrate", "deploy"], { env: { ...process.env, DATABASE_URL: url }, stdio: "pipe" });
+  execFileSync("npx", ["tsx", "scripts/db-migrate.ts", "--quiet"], { cwd: path.resolve(__dirname, "../.."), env: { ...process.env, DATABASE_URL: url }, stdio: "pipe" });
 }
 
 function sqliteTestDatabase() {
