@@ -3,6 +3,8 @@
 # SQLite and the devnet), then the browser tests (Playwright in Debian Chromium against `next build && next start`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# the tests run against the local devnet; a production build must name its network
+export NEXT_PUBLIC_NETWORK="${NEXT_PUBLIC_NETWORK:-devnet}"
 
 bash scripts/ensure-chromium.sh
 npx prisma generate >/dev/null
