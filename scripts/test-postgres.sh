@@ -22,6 +22,11 @@ mapfile -t files < <(grep -rlE "createTestDatabase" app lib scripts --include='*
 echo "== database-backed tests on PostgreSQL (${#files[@]} files)"
 npx vitest run "${files[@]}"
 
-# the instances' build talks to the devnet on its default ports: take the lock the e2e tests take
 echo "== two console instances on one PostgreSQL"
+if reason="$(npx tsx scripts/build-check.ts)"; then :; else
+  echo "building the console ($reason)…"
+  npx next build
+  npx tsx scripts/build-check.ts --stamp
+fi
+# the instances' build talks to the devnet on its default ports: take the lock the e2e tests take
 flock /tmp/devnet-ports.lock npx vitest run scripts/two-instances.test.ts
