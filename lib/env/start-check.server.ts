@@ -1,6 +1,6 @@
 import "server-only";
 import { chainIdOfStatus, checkNodeChainId } from "@/lib/env/chain-id";
-import { productionNetworkProblem, publicConfig } from "@/lib/env/build-config";
+import { productionNetworkProblem, publicConfig } from "@/lib/env/public-config";
 import { getServerEnv } from "@/lib/env/server";
 import { getNetworkFromEnv, type Network } from "@/lib/networks";
 
