@@ -12,5 +12,5 @@ npx prisma generate >/dev/null
 echo "== lint"; npx eslint .
 echo "== typecheck"; npx tsc --noEmit
 echo "== unit and integration tests"; npx vitest run
-echo "== build"; npx next build
+echo "== build"; npx next build && npx tsx scripts/build-check.ts --stamp
 echo "== browser tests"; npx playwright test

@@ -106,13 +106,20 @@ describe("whose drafts", () => {
     expect(await listNames(cookie.split(";")[0]!)).toEqual(["From a script"]);
   });
 
-  it("leaves a browser's drafts where they are on ordinary requests: they move only at sign-in (app/api/auth/verify)", async () => {
+  it("hands a browser's drafts, and only those, to the wallet signed in there, then clears the browser's id", async () => {
     const browserE = "console_anon=" + "e".repeat(43);
     await create(browserE, "Written before connecting");
+    await create("console_anon=" + "f".repeat(43), "Someone else's");
     const { startSession, sessionCookieName } = await import("@/lib/auth/session.server");
     const session = `${sessionCookieName()}=${(await startSession("akash1k4x7q2cg8vr4nqpr3lzhvxkxwmdm4dxv52s5tg")).token}`;
-    expect(await listNames(`${browserE}; ${session}`)).not.toContain("Written before connecting");
-    expect(await listNames(browserE)).toContain("Written before connecting");
+    const both = await api.GET(req(BASE, { headers: { cookie: `${browserE}; ${session}` } }), params({}));
+    const names = ((await both.json()) as { items: { name: string }[] }).items.map((d) => d.name);
+    expect(names).toContain("Written before connecting");
+    expect(names).not.toContain("Someone else's");
+    expect(both.headers.getSetCookie().join()).toMatch(/console_anon=;.*Max-Age=0/i);
+    expect(await listNames(session)).toContain("Written before connecting");
+    expect(await listNames(browserE)).not.toContain("Written before connecting");
   });
+
 
 });

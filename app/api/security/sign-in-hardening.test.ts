@@ -175,18 +175,22 @@ describe("session cookies", () => {
 });
 
 describe("anonymous drafts at sign-in", () => {
-  it("hands them over once, at sign-in, and rotates the anonymous cookie", async () => {
+  it("hands them over at sign-in and clears the anonymous cookie; a save that was in flight follows once", async () => {
     const created = await drafts.POST(req("http://localhost:3000", "/api/drafts", { method: "POST", body: { name: "before sign-in", content: "a: 1\n" } }), noParams);
     const anon = cookiePair(created.headers.getSetCookie(), /^console_anon=/)!;
     const { cookies, address } = await signIn("http://localhost:3000", OTHER_MNEMONIC, anon);
     expect(await database.db.draft.count({ where: { owner: address, name: "before sign-in" } })).toBe(1);
-    const rotated = cookiePair(cookies, /^console_anon=/);
-    expect(rotated).toBeDefined();
-    expect(rotated).not.toBe(anon);
-    // a draft the old anonymous id writes later (another tab) is not pulled into the account by later requests
-    await drafts.POST(req("http://localhost:3000", "/api/drafts", { method: "POST", cookie: anon, body: { name: "old tab", content: "a: 1\n" } }), noParams);
+    // the anonymous id is spent: the browser is told to drop it
+    expect(cookies.find((c) => c.startsWith("console_anon="))).toMatch(/^console_anon=;.*Max-Age=0/i);
+    // a save sent with the old id before the session cookie arrived lands on the old id…
+    await drafts.POST(req("http://localhost:3000", "/api/drafts", { method: "POST", cookie: anon, body: { name: "in flight", content: "a: 1\n" } }), noParams);
     const session = cookiePair(cookies, /^console_session=/)!;
-    await drafts.GET(req("http://localhost:3000", "/api/drafts", { cookie: `${anon}; ${session}` }), noParams);
-    expect(await database.db.draft.count({ where: { owner: address, name: "old tab" } })).toBe(0);
+    // …and the next signed-in request that still carries it hands it over and clears the cookie again
+    const next = await drafts.GET(req("http://localhost:3000", "/api/drafts", { cookie: `${anon}; ${session}` }), noParams);
+    expect(await database.db.draft.count({ where: { owner: address, name: "in flight" } })).toBe(1);
+    expect(next.headers.getSetCookie().find((c) => c.startsWith("console_anon="))).toMatch(/Max-Age=0/i);
+    // once the cookie is gone, signed-in requests do no handover and set no cookie
+    const plain = await drafts.GET(req("http://localhost:3000", "/api/drafts", { cookie: session }), noParams);
+    expect(plain.headers.getSetCookie()).toEqual([]);
   });
 });
