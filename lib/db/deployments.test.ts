@@ -46,10 +46,20 @@ describe("deploymentsRepository", () => {
     expect(await repo.setState(OTHER, "devnet", "200", "closed")).toBeUndefined();
   });
 
-  it("keeps the SDL and manifest of a closed deployment", async () => {
+  it("keeps the SDL of a closed deployment, and stores no manifest (it is derived from the SDL)", async () => {
     await repo.save(OWNER, input("300"));
     const closed = await repo.setState(OWNER, "devnet", "300", "closed");
     expect(closed).toMatchObject({ state: "closed", sdl: "version: '2.0'\n" });
     expect(closed?.closedAt).toBeInstanceOf(Date);
+  });
+
+  it("refuses a new record beyond the owner's cap on a network, and still updates an existing one", async () => {
+    const capped = "akash1k4x7q2cg8vr4nqpr3lzhvxkxwmdm4dxv52s5tg";
+    await repo.save(capped, input("900"), 2);
+    await repo.save(capped, input("901"), 2);
+    const refused = await repo.save(capped, input("902"), 2).then(() => null, (e: unknown) => e);
+    expect(refused).toMatchObject({ code: "quota.exceeded", message: expect.stringMatching(/at most 2 deployment records/) });
+    expect((await repo.save(capped, { ...input("901"), state: "closed" }, 2)).state).toBe("closed");
+    expect(Object.keys((await repo.get(capped, "devnet", "900"))!)).not.toContain("manifestJson");
   });
 });
