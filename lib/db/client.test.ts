@@ -11,7 +11,10 @@ describe("the SQLite database file", () => {
   it("is created readable by the server's user only (0600), in a 0700 folder", async () => {
     const file = path.join(dir, "fresh", "console.db");
     const db = createDbForUrl(`file:${file}`);
-    await db.$queryRawUnsafe("SELECT 1");
+    // in write-ahead-log mode, whose file SQLite creates with the database file's mode
+    expect(await db.$queryRawUnsafe("PRAGMA journal_mode")).toEqual([{ journal_mode: "wal" }]);
+    await db.$executeRawUnsafe("CREATE TABLE t (x INTEGER)");
+    expect(statSync(`${file}-wal`).mode & 0o777).toBe(0o600);
     await db.$disconnect();
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(statSync(path.dirname(file)).mode & 0o777).toBe(0o700);

@@ -2,6 +2,7 @@ import "server-only";
 import { chmodSync, closeSync, mkdirSync, openSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import Database from "better-sqlite3";
 import { PrismaClient } from "@prisma/client";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -32,6 +33,14 @@ export function ensurePrivateSqliteFile(url: string): void {
   mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   closeSync(openSync(file, "a", 0o600));
   chmodSync(file, 0o600);
+  // write-ahead logging: readers (lists) no longer wait for a writer (autosaves), and a commit is one append
+  // instead of a journal file per transaction. Stored in the file, so this is a no-op after the first time.
+  const db = new Database(file);
+  try {
+    db.pragma("journal_mode = WAL");
+  } finally {
+    db.close();
+  }
 }
 
 declare const __non_webpack_require__: NodeJS.Require | undefined;
