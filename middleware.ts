@@ -1,10 +1,9 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy } from "@/lib/security/csp";
 import { getNetworkFromEnv } from "@/lib/networks";
-import { randomToken } from "@/lib/http/cookies";
 
-// Same name and shape as lib/drafts/owner.server.ts's ANON_COOKIE (that module is Node-only; middleware runs on the edge).
-const ANON_COOKIE = "console_anon";
+// HSTS as the API routes send it (lib/http/route.server.ts); browsers heed it only when it arrives over https.
+const HSTS = "max-age=31536000; includeSubDomains";
 
 const network = getNetworkFromEnv();
 
@@ -25,16 +24,8 @@ export function middleware(request: NextRequest) {
   response.headers.set("x-content-type-options", "nosniff");
   response.headers.set("referrer-policy", "no-referrer");
   response.headers.set("x-frame-options", "DENY");
-  // Every browser gets a random id for the drafts it writes before a wallet signs in (see lib/drafts/owner.server.ts).
-  if (!request.cookies.get(ANON_COOKIE)) {
-    response.cookies.set(ANON_COOKIE, randomToken(), {
-      httpOnly: true,
-      sameSite: "lax",
-      secure: request.nextUrl.protocol === "https:",
-      path: "/",
-      maxAge: 365 * 24 * 3600,
-    });
-  }
+  if (request.nextUrl.protocol === "https:") response.headers.set("strict-transport-security", HSTS);
+  // The anonymous drafts cookie is given with a browser's first saved draft (app/api/drafts), not on every page.
   return response;
 }
 

@@ -6,6 +6,8 @@ cd "$(dirname "$0")/.."
 port="${E2E_PORT:-3100}"
 db="data/e2e-${port}.db"
 export DATABASE_URL="file:./${db}"
+# the devnet's simulated providers serve on loopback (the build is a devnet build: see scripts/test-all.sh)
+export CONSOLE_ALLOW_LOOPBACK_PROVIDERS=1
 mkdir -p data
 rm -f "$db" "$db-journal"
 npx prisma migrate deploy >/dev/null

@@ -3,6 +3,8 @@
 # SQLite and the devnet), then the browser tests (Playwright in Debian Chromium against `next build && next start`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# the tests run against the local devnet; a production build must name its network
+export NEXT_PUBLIC_NETWORK="${NEXT_PUBLIC_NETWORK:-devnet}"
 
 bash scripts/ensure-chromium.sh
 npx prisma generate >/dev/null
@@ -10,5 +12,5 @@ npx prisma generate >/dev/null
 echo "== lint"; npx eslint .
 echo "== typecheck"; npx tsc --noEmit
 echo "== unit and integration tests"; npx vitest run
-echo "== build"; npx next build
+echo "== build"; npx next build && npx tsx scripts/build-check.ts --stamp
 echo "== browser tests"; npx playwright test

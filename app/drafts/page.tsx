@@ -4,13 +4,14 @@ import { cookies } from "next/headers";
 import { draftsRepository } from "@/lib/db/drafts";
 import { draftOwner } from "@/lib/drafts/owner.server";
 import { DRAFTS_PAGE_SIZE } from "@/lib/drafts/schemas";
+import { parsePage } from "@/lib/http/page-param";
 import { DraftList } from "@/components/drafts/draft-list";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Drafts · Akash Tenant Console" };
 
-export default async function DraftsPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
-  const page = Math.max(1, Number((await searchParams).page) || 1);
+export default async function DraftsPage({ searchParams }: { searchParams: Promise<{ page?: string | string[] }> }) {
+  const page = parsePage((await searchParams).page);
   const { items, total } = await draftsRepository(getDb()).list(await draftOwner(await cookies()), { take: DRAFTS_PAGE_SIZE, skip: (page - 1) * DRAFTS_PAGE_SIZE });
   const pages = Math.max(1, Math.ceil(total / DRAFTS_PAGE_SIZE));
   return (

@@ -26,7 +26,7 @@ async function postJson(url: string, body: unknown, cookie?: ConsoleSession["coo
 export async function signInAs(baseUrl: string, mnemonic: string): Promise<ConsoleSession> {
   const wallet = await Secp256k1HdWallet.fromMnemonic(mnemonic, { prefix: "akash" });
   const [account] = await wallet.getAccounts();
-  const { nonce, message } = (await (await postJson(`${baseUrl}/api/auth/nonce`, {})).json()) as { nonce: string; message: string };
+  const { nonce, message } = (await (await postJson(`${baseUrl}/api/auth/nonce`, { address: account!.address })).json()) as { nonce: string; message: string };
   const { signature } = await wallet.signAmino(account!.address, adr36Doc(account!.address, message));
   const res = await postJson(`${baseUrl}/api/auth/verify`, { address: account!.address, pubkey: signature.pub_key.value, signature: signature.signature, nonce });
   const raw = res.headers.getSetCookie().find((c) => c.startsWith("console_session="));

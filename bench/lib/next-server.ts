@@ -8,7 +8,8 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
 export async function startConsole(port: number): Promise<{ url: string; stop(): void }> {
   if (!existsSync(path.join(ROOT, ".next/BUILD_ID"))) {
     console.log("building the console for the browser benchmark…");
-    execFileSync("npx", ["next", "build"], { cwd: ROOT, stdio: "inherit" });
+    // a production build must name its network: the benches run on the devnet
+    execFileSync("npx", ["next", "build"], { cwd: ROOT, stdio: "inherit", env: { ...process.env, NEXT_PUBLIC_NETWORK: process.env.NEXT_PUBLIC_NETWORK ?? "devnet" } });
   }
   const child: ChildProcess = spawn("bash", ["scripts/e2e-server.sh"], {
     cwd: ROOT,

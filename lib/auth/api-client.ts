@@ -22,8 +22,10 @@ async function call<T>(schema: z.ZodType<T>, path: string, init?: RequestInit): 
 }
 
 export const authApi = {
-  nonce: () => call(nonceResponseSchema, "/api/auth/nonce", { method: "POST", body: "{}" }),
+  nonce: (address: string) => call(nonceResponseSchema, "/api/auth/nonce", { method: "POST", body: JSON.stringify({ address }) }),
   verify: (body: VerifyBody) => call(z.object({ address: z.string() }), "/api/auth/verify", { method: "POST", body: JSON.stringify(body) }),
   session: () => call(sessionResponseSchema, "/api/auth/session", { cache: "no-store" }),
   logout: () => call(z.object({ address: z.null() }), "/api/auth/logout", { method: "POST", body: "{}" }),
+  /** ends every session of the signed-in address, on every device */
+  logoutEverywhere: () => call(z.object({ address: z.null(), revoked: z.number() }), "/api/auth/logout-everywhere", { method: "POST", body: "{}" }),
 };

@@ -9,6 +9,10 @@ const base64 = (bytes: number, what: string) =>
 
 export const akashAddressSchema = z.string().regex(/^akash1[02-9ac-hj-np-z]{38}$/, "must be an akash1… account address");
 
+/** The nonce names the address it is for: the message the wallet signs says which account signs in (CAIP-122). */
+export const nonceBodySchema = z.object({ address: akashAddressSchema });
+export type NonceBody = z.infer<typeof nonceBodySchema>;
+
 export const nonceResponseSchema = z.object({ nonce: z.string().min(16), message: z.string().min(1) });
 export type NonceResponse = z.infer<typeof nonceResponseSchema>;
 
@@ -18,7 +22,7 @@ export const verifyBodySchema = z.object({
   pubkey: base64(33, "pubkey"),
   /** r||s as in StdSignature.signature */
   signature: base64(64, "signature"),
-  nonce: z.string().min(16).max(128),
+  nonce: z.string().min(16).max(256),
 });
 export type VerifyBody = z.infer<typeof verifyBodySchema>;
 

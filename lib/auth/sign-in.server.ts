@@ -1,23 +1,31 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
 import { fromBase64 } from "@cosmjs/encoding";
 import { type Adr36Failure, verifyAdr36 } from "@/lib/auth/adr36";
+import { isDevnetAccount } from "@/lib/auth/devnet-accounts";
+import { checkSignedNonce, issueSignedNonce } from "@/lib/auth/nonce.server";
 import type { VerifyBody } from "@/lib/auth/schemas";
 import { signInMessage } from "@/lib/auth/sign-in-message";
 import type { SessionsRepository } from "@/lib/db/sessions";
 import { AppError } from "@/lib/errors/app-error";
+import type { Network } from "@/lib/networks";
 
-/** Long enough to read the wallet's prompt and approve it on a Ledger; short enough that a leaked one is stale. */
-export const NONCE_TTL_MS = 5 * 60_000;
+export { NONCE_TTL_MS } from "@/lib/auth/session-policy";
 
-export async function issueNonce(sessions: SessionsRepository, host: string, now = new Date()): Promise<{ nonce: string; message: string }> {
-  const nonce = randomBytes(24).toString("base64url");
-  await sessions.createNonce(nonce, now, new Date(now.getTime() + NONCE_TTL_MS));
-  return { nonce, message: signInMessage({ host, nonce, issuedAt: now }) };
+/** What a sign-in is bound to besides the address: the console's canonical origin and the network it is built for. */
+export interface SignInContext {
+  key: Buffer;
+  origin: string;
+  network: Pick<Network, "id" | "chainId">;
+}
+
+export function issueNonce(ctx: SignInContext, address: string, now = new Date()): { nonce: string; message: string } {
+  const { nonce, issuedAt, expiresAt } = issueSignedNonce(ctx.key, { origin: ctx.origin, chainId: ctx.network.chainId, address }, now);
+  return { nonce, message: signInMessage({ origin: ctx.origin, address, chainId: ctx.network.chainId, nonce, issuedAt, expiresAt }) };
 }
 
 const NONCE_REFUSED = {
-  unknown: "This sign-in request is unknown to the console (it may have been issued by another server or cleaned up). Sign in again.",
+  malformed: "This sign-in request is not one the console issues. Sign in again.",
+  forged: "This sign-in request was issued for another address, site or network (or by another console). Sign in again from this page.",
   expired: "This sign-in request expired (they are valid for 5 minutes). Sign in again.",
   used: "This sign-in request was already used. Sign in again to get a new one.",
 } as const;
@@ -30,13 +38,23 @@ const SIGNATURE_REFUSED: Record<Adr36Failure, string> = {
 };
 
 /**
- * Checks a signed nonce and returns the address it proves. The nonce is consumed before the signature is checked,
- * so every attempt, good or bad, costs a fresh nonce: a captured nonce cannot be retried with other signatures.
+ * Checks a signed nonce and returns the address it proves. The nonce is marked used before the signature is
+ * checked, so every attempt, good or bad, costs a fresh nonce: a captured nonce cannot be retried with other
+ * signatures.
  */
-export async function verifySignIn(sessions: SessionsRepository, body: VerifyBody, host: string, now = new Date()): Promise<string> {
-  const nonce = await sessions.consumeNonce(body.nonce, now);
-  if (!nonce.ok) throw new AppError("unauthorized", NONCE_REFUSED[nonce.reason], { details: { reason: `nonce_${nonce.reason}` } });
-  const message = signInMessage({ host, nonce: body.nonce, issuedAt: nonce.createdAt });
+export async function verifySignIn(sessions: SessionsRepository, body: VerifyBody, ctx: SignInContext, now = new Date()): Promise<string> {
+  const refuse = (reason: keyof typeof NONCE_REFUSED) => new AppError("unauthorized", NONCE_REFUSED[reason], { details: { reason: `nonce_${reason}` } });
+  const check = checkSignedNonce(ctx.key, body.nonce, { origin: ctx.origin, chainId: ctx.network.chainId, address: body.address }, now);
+  if (!check.ok) throw refuse(check.reason);
+  if (!(await sessions.markNonceUsed(body.nonce, check.expiresAt, now))) throw refuse("used");
+  if (ctx.network.id !== "devnet" && isDevnetAccount(body.address)) {
+    throw new AppError(
+      "unauthorized",
+      `${body.address} is one of the devnet's public test accounts: anyone can sign as it, so it cannot sign in on ${ctx.network.id}. Use an account of your own.`,
+      { details: { reason: "devnet_account" } },
+    );
+  }
+  const message = signInMessage({ origin: ctx.origin, address: body.address, chainId: ctx.network.chainId, nonce: body.nonce, issuedAt: check.issuedAt, expiresAt: check.expiresAt });
   const result = await verifyAdr36({ address: body.address, pubkey: fromBase64(body.pubkey), signature: fromBase64(body.signature), data: message });
   if (!result.ok) throw new AppError("unauthorized", SIGNATURE_REFUSED[result.reason], { details: { reason: result.reason } });
   return body.address;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "@/test/support/database";
 import { deploymentsRepository, type DeploymentsRepository, type NewDeployment } from "@/lib/db/deployments";
-import { TENANT1, TENANT2 } from "../../devnet/accounts";
+import { TENANT1, TENANT2, TENANT3 } from "../../devnet/accounts";
 
 const OWNER = TENANT1.address;
 const OTHER = TENANT2.address;
@@ -12,7 +12,6 @@ const input = (dseq: string): NewDeployment => ({
   name: "Web",
   draftId: null,
   sdl: "version: '2.0'\n",
-  manifestJson: "[]",
   manifestVersion: "ab".repeat(32),
   depositDenom: "uact",
   depositAmount: "5000000",
@@ -48,10 +47,20 @@ describe("deploymentsRepository", () => {
     expect(await repo.setState(OTHER, "devnet", "200", "closed")).toBeUndefined();
   });
 
-  it("keeps the SDL and manifest of a closed deployment", async () => {
+  it("keeps the SDL of a closed deployment, and stores no manifest (it is derived from the SDL)", async () => {
     await repo.save(OWNER, input("300"));
     const closed = await repo.setState(OWNER, "devnet", "300", "closed");
-    expect(closed).toMatchObject({ state: "closed", sdl: "version: '2.0'\n", manifestJson: "[]" });
+    expect(closed).toMatchObject({ state: "closed", sdl: "version: '2.0'\n" });
     expect(closed?.closedAt).toBeInstanceOf(Date);
+  });
+
+  it("refuses a new record beyond the owner's cap on a network, and still updates an existing one", async () => {
+    const capped = TENANT3.address;
+    await repo.save(capped, input("900"), 2);
+    await repo.save(capped, input("901"), 2);
+    const refused = await repo.save(capped, input("902"), 2).then(() => null, (e: unknown) => e);
+    expect(refused).toMatchObject({ code: "quota.exceeded", message: expect.stringMatching(/at most 2 deployment records/) });
+    expect((await repo.save(capped, { ...input("901"), state: "closed" }, 2)).state).toBe("closed");
+    expect(Object.keys((await repo.get(capped, "devnet", "900"))!)).not.toContain("manifestJson");
   });
 });

@@ -1,5 +1,6 @@
 import "server-only";
 import type { PrismaClient } from "@prisma/client";
+import { AppError } from "@/lib/errors/app-error";
 
 export const DEPLOYMENT_STATES = ["creating", "open", "leased", "closed", "failed"] as const;
 export type DeploymentState = (typeof DEPLOYMENT_STATES)[number];
@@ -25,8 +26,9 @@ export interface DeploymentRecord {
   dseq: string;
   name: string;
   draftId: string | null;
+  /** empty once the retention period after closing has passed (sdlErasedAt) */
   sdl: string;
-  manifestJson: string;
+  sdlErasedAt: Date | null;
   manifestVersion: string;
   depositDenom: string;
   depositAmount: string;
@@ -38,7 +40,7 @@ export interface DeploymentRecord {
   leases: LeaseRecord[];
 }
 
-export type NewDeployment = Omit<DeploymentRecord, "id" | "owner" | "createdAt" | "updatedAt" | "closedAt" | "leases">;
+export type NewDeployment = Omit<DeploymentRecord, "id" | "owner" | "createdAt" | "updatedAt" | "closedAt" | "leases" | "sdlErasedAt">;
 
 type Row = Awaited<ReturnType<PrismaClient["deployment"]["findFirstOrThrow"]>> & { leases?: LeaseRow[] };
 type LeaseRow = Awaited<ReturnType<PrismaClient["lease"]["findFirstOrThrow"]>>;
@@ -62,15 +64,24 @@ function toRecord(row: Row): DeploymentRecord {
 }
 
 /**
- * The deployments this console created, per owner address and network. A closed deployment keeps its SDL and
- * manifest so it can be redeployed. Every query is scoped by owner: another address never reads or changes them.
+ * The deployments this console created, per owner address and network. A closed deployment keeps its SDL for the
+ * retention period so it can be redeployed (lib/db/retention.ts); the manifest is never stored, it is derived from
+ * the SDL when needed (lib/deploy/payload.ts). Every query is scoped by owner: another address never reads or
+ * changes them.
  */
 export function deploymentsRepository(db: PrismaClient) {
   const where = (owner: string, network: string, dseq: string) => ({ network_owner_dseq: { network, owner, dseq } });
 
   return {
-    /** Idempotent on (network, owner, dseq): a retried save after a flaky response does not duplicate. */
-    async save(owner: string, input: NewDeployment): Promise<DeploymentRecord> {
+    /**
+     * Idempotent on (network, owner, dseq): a retried save after a flaky response does not duplicate. A new record
+     * beyond `maxRecords` for the owner on this network is refused.
+     */
+    async save(owner: string, input: NewDeployment, maxRecords = Number.POSITIVE_INFINITY): Promise<DeploymentRecord> {
+      const exists = await db.deployment.findUnique({ where: where(owner, input.network, input.dseq), select: { id: true } });
+      if (!exists && (await db.deployment.count({ where: { owner, network: input.network } })) >= maxRecords) {
+        throw new AppError("quota.exceeded", `This console keeps at most ${maxRecords} deployment records per account and network; yours are full. The deployment is on chain all the same.`);
+      }
       const row = await db.deployment.upsert({
         where: where(owner, input.network, input.dseq),
         create: { ...input, owner },

@@ -79,4 +79,21 @@ describe("draftsRepository", () => {
     expect(items[0]!.updatedAt.getTime()).toBeGreaterThanOrEqual(items[1]!.updatedAt.getTime());
     expect(items[0]).not.toHaveProperty("content");
   });
+
+  it("keeps fewer versions for an anonymous browser than for an account", async () => {
+    const { QUOTAS } = await import("@/lib/drafts/quotas");
+    const draft = await repo.create("anon:versions", { name: "A", content: "v: 0\n" });
+    const start = Date.now() + 2 * 86_400_000;
+    for (let i = 1; i <= QUOTAS.anonymous.versionsPerDraft + 3; i++) {
+      await repo.update("anon:versions", draft.id, { content: `v: ${i}\n` }, new Date(start + i * (VERSION_COALESCE_MS + 1)));
+    }
+    expect(await repo.versions("anon:versions", draft.id)).toHaveLength(QUOTAS.anonymous.versionsPerDraft);
+    expect(QUOTAS.anonymous.versionsPerDraft).toBeLessThan(MAX_VERSIONS_PER_DRAFT);
+  });
+
+  it("stores each draft's and version's size in UTF-8 bytes", async () => {
+    const draft = await repo.create("local", { name: "Bytes", content: "ü\n" });
+    expect(draft.size).toBe(3);
+    expect((await repo.versions("local", draft.id))![0]!.size).toBe(3);
+  });
 });

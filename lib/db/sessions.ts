@@ -1,44 +1,59 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import type { PrismaClient } from "@prisma/client";
+import { isUniqueViolation } from "@/lib/db/errors";
 
 /**
- * Sign-in nonces and sessions. Both live in the database, not in process memory, so that any instance behind a
- * load balancer can verify a nonce another one issued and recognise a session another one created.
+ * Used sign-in nonces and sessions. Both live in the database, not in process memory, so that any instance behind
+ * a load balancer refuses a nonce another one accepted and recognises a session another one created.
  */
-export type NonceCheck = { ok: true; createdAt: Date } | { ok: false; reason: "unknown" | "expired" | "used" };
-
 export interface SessionRecord {
   address: string;
   expiresAt: Date;
 }
 
+export interface SessionLimits {
+  idleMs: number;
+  touchMs: number;
+  maxPerAddress: number;
+}
+
 export function sessionsRepository(db: PrismaClient) {
   return {
-    async createNonce(nonce: string, createdAt: Date, expiresAt: Date): Promise<void> {
-      await db.authNonce.create({ data: { nonce, createdAt, expiresAt } });
-    },
-
     /**
-     * Marks the nonce used if it exists, is unexpired and unused. The check and the mark are one conditional
-     * UPDATE, so two requests racing with the same signed nonce (on one instance or two) cannot both win.
+     * Records a nonce as used; false when it already was. The primary key makes the check and the mark one
+     * insert, so two requests racing with the same signed nonce (on one instance or two) cannot both win.
      */
-    async consumeNonce(nonce: string, now: Date): Promise<NonceCheck> {
-      const { count } = await db.authNonce.updateMany({ where: { nonce, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
-      const row = await db.authNonce.findUnique({ where: { nonce } });
-      if (count === 1 && row) return { ok: true, createdAt: row.createdAt };
-      if (!row) return { ok: false, reason: "unknown" };
-      // count 0 means this request did not set usedAt: a set one was another request's
-      return { ok: false, reason: row.usedAt ? "used" : "expired" };
+    async markNonceUsed(nonce: string, expiresAt: Date, now = new Date()): Promise<boolean> {
+      const id = createHash("sha256").update(nonce).digest("hex");
+      try {
+        await db.usedNonce.create({ data: { id, usedAt: now, expiresAt } });
+        return true;
+      } catch (err) {
+        if (isUniqueViolation(err)) return false;
+        throw err;
+      }
     },
 
-    async createSession(tokenHash: string, address: string, expiresAt: Date, now = new Date()): Promise<void> {
-      await db.session.create({ data: { tokenHash, address, expiresAt, createdAt: now } });
+    /** Creates a session and revokes the address's oldest beyond `maxPerAddress`. */
+    async createSession(tokenHash: string, address: string, expiresAt: Date, limits: Pick<SessionLimits, "maxPerAddress">, now = new Date()): Promise<void> {
+      await db.session.create({ data: { tokenHash, address, expiresAt, createdAt: now, lastSeenAt: now } });
+      const stale = await db.session.findMany({
+        where: { address },
+        orderBy: [{ createdAt: "desc" }, { tokenHash: "desc" }],
+        skip: limits.maxPerAddress,
+        select: { tokenHash: true },
+      });
+      if (stale.length) await db.session.deleteMany({ where: { tokenHash: { in: stale.map((s) => s.tokenHash) } } });
     },
 
-    /** The session's address, or undefined when the token is unknown or its session has expired. */
-    async findSession(tokenHash: string, now = new Date()): Promise<SessionRecord | undefined> {
+    /** The session's address, or undefined when it is unknown, expired or idle too long. Refreshes its last use now and then. */
+    async findSession(tokenHash: string, limits: Pick<SessionLimits, "idleMs" | "touchMs">, now = new Date()): Promise<SessionRecord | undefined> {
       const row = await db.session.findUnique({ where: { tokenHash } });
-      if (!row || row.expiresAt <= now) return undefined;
+      if (!row || row.expiresAt <= now || row.lastSeenAt.getTime() + limits.idleMs <= now.getTime()) return undefined;
+      if (now.getTime() - row.lastSeenAt.getTime() >= limits.touchMs) {
+        await db.session.updateMany({ where: { tokenHash, lastSeenAt: row.lastSeenAt }, data: { lastSeenAt: now } });
+      }
       return { address: row.address, expiresAt: row.expiresAt };
     },
 
@@ -46,13 +61,9 @@ export function sessionsRepository(db: PrismaClient) {
       await db.session.deleteMany({ where: { tokenHash } });
     },
 
-    /** Expired nonces and sessions are garbage; called now and then by the nonce route rather than by a cron job. */
-    async purgeExpired(now = new Date()): Promise<{ nonces: number; sessions: number }> {
-      const [nonces, sessions] = await Promise.all([
-        db.authNonce.deleteMany({ where: { expiresAt: { lte: now } } }),
-        db.session.deleteMany({ where: { expiresAt: { lte: now } } }),
-      ]);
-      return { nonces: nonces.count, sessions: sessions.count };
+    /** "Sign out everywhere": every session of the address, on every instance. */
+    async deleteSessionsOf(address: string): Promise<number> {
+      return (await db.session.deleteMany({ where: { address } })).count;
     },
   };
 }

@@ -16,8 +16,8 @@ export const deploymentRecordSchema = z.object({
   dseq: z.string(),
   name: z.string(),
   draftId: z.string().nullable(),
+  /** empty once the retention period after closing has passed */
   sdl: z.string(),
-  manifestJson: z.string(),
   manifestVersion: z.string(),
   depositDenom: z.string(),
   depositAmount: z.string(),
@@ -38,7 +38,8 @@ export interface SaveDeploymentInput {
   name: string;
   draftId: string | null;
   sdl: string;
-  manifestJson: string;
+  /** no longer stored (derived from the SDL); optional until the review step stops sending it */
+  manifestJson?: string;
   manifestVersion: string;
   deposit: { denom: "uakt" | "uact"; amount: string };
   createTxHash: string;

@@ -2,58 +2,65 @@ import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import { AppError, toErrorBody } from "@/lib/errors/app-error";
+import { readBodyText } from "@/lib/http/body.server";
+import { canonicalOrigin, clientAddress, servedOverHttps } from "@/lib/http/request-context.server";
+import { enforceRateLimit, RATE_LIMITS } from "@/lib/http/rate-limit.server";
+import { parsePage } from "@/lib/http/page-param";
+import { maybeSweep } from "@/lib/db/retention-sweep.server";
 
 const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
-/** Largest JSON body a route accepts: an SDL (1 MiB) plus its envelope. */
-export const MAX_BODY_BYTES = 1_048_576 + 16_384;
+/** HSTS for a year once the console is configured for https (browsers ignore it on plain http anyway). */
+export const HSTS = "max-age=31536000; includeSubDomains";
 
 type Handler<P> = (req: NextRequest, ctx: { params: P }) => Promise<Response>;
 
 /**
- * Wraps a route handler: refuses cross-origin state changes, and maps every failure to the one error body
- * (`{ error: { code, message } }`) with the AppError's status. Unexpected exceptions are logged, never echoed.
+ * Wraps a route handler: refuses cross-origin state changes, counts every write against the client address's
+ * rate limit, maps every failure to the one error body (`{ error: { code, message } }`) with the AppError's status
+ * (429s with Retry-After), and marks every answer no-store and nosniff: API answers are per user and never cached.
+ * Unexpected exceptions are logged, never echoed.
  */
 export function route<P>(handler: Handler<P>): (req: NextRequest, ctx: { params: Promise<P> }) => Promise<Response> {
   return async (req, ctx) => {
+    let res: Response;
     try {
-      if (STATE_CHANGING.has(req.method)) assertSameOrigin(req);
-      return await handler(req, { params: await ctx.params });
+      if (STATE_CHANGING.has(req.method)) {
+        assertSameOrigin(req);
+        await enforceRateLimit(RATE_LIMITS.writesPerAddress, clientAddress(req));
+        maybeSweep();
+      }
+      res = await handler(req, { params: await ctx.params });
     } catch (err) {
       const appError = err instanceof z.ZodError ? fromZod(err) : err;
       if (!(appError instanceof AppError)) console.error(`[api] ${req.method} ${req.nextUrl.pathname}`, err);
       const status = appError instanceof AppError ? appError.status : 500;
-      return NextResponse.json(toErrorBody(appError), { status });
+      res = NextResponse.json(toErrorBody(appError), { status });
+      const retry = appError instanceof AppError ? appError.details?.retryAfterSeconds : undefined;
+      if (typeof retry === "number") res.headers.set("retry-after", String(retry));
     }
+    res.headers.set("cache-control", "no-store");
+    res.headers.set("x-content-type-options", "nosniff");
+    if (servedOverHttps()) res.headers.set("strict-transport-security", HSTS);
+    return res;
   };
 }
 
 /**
- * Browsers send Origin on every cross-site POST/PATCH/DELETE; a request whose Origin is another site is a CSRF
- * attempt. Requests without Origin (curl, server-to-server) carry no ambient cookies of a victim and pass.
+ * Browsers send Origin on every cross-site POST/PATCH/DELETE; a request whose Origin is not the console's own is a
+ * CSRF attempt. Requests without Origin (curl, server-to-server) carry no ambient cookies of a victim and pass.
  */
 function assertSameOrigin(req: NextRequest) {
   const origin = req.headers.get("origin");
   if (!origin) return;
-  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
-  let originHost: string;
-  try {
-    originHost = new URL(origin).host;
-  } catch {
-    throw new AppError("unauthorized", "This request came from an unreadable origin and was refused.", { status: 403 });
-  }
-  if (originHost !== host) {
+  if (origin !== canonicalOrigin(req)) {
     throw new AppError("unauthorized", `Requests from ${origin} may not change data in this console.`, { status: 403 });
   }
 }
 
-/** Reads and validates a JSON body, refusing oversized or malformed ones with a specific message. */
-export async function readJson<T>(req: NextRequest, schema: z.ZodType<T>): Promise<T> {
-  const declared = Number(req.headers.get("content-length") ?? "0");
-  if (declared > MAX_BODY_BYTES) throw tooLarge(declared);
-  const text = await req.text();
-  const size = Buffer.byteLength(text);
-  if (size > MAX_BODY_BYTES) throw tooLarge(size);
+/** Reads and validates a JSON body of at most `limit` bytes (counted while it streams in). */
+export async function readJson<T>(req: NextRequest, schema: z.ZodType<T>, limit: number): Promise<T> {
+  const text = await readBodyText(req, limit);
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -61,10 +68,6 @@ export async function readJson<T>(req: NextRequest, schema: z.ZodType<T>): Promi
     throw new AppError("request.invalid", "The request body is not valid JSON.");
   }
   return schema.parse(body);
-}
-
-function tooLarge(size: number) {
-  return new AppError("request.invalid", `The request body is ${(size / 1048576).toFixed(1)} MiB; the limit is 1 MiB of SDL.`, { status: 413 });
 }
 
 function fromZod(err: z.ZodError): AppError {
@@ -77,5 +80,5 @@ function fromZod(err: z.ZodError): AppError {
 
 /** Positive page number from the query string, default 1. */
 export function pageParam(req: NextRequest, name = "page"): number {
-  return z.coerce.number().int().min(1).max(100_000).catch(1).parse(req.nextUrl.searchParams.get(name) ?? 1);
+  return parsePage(req.nextUrl.searchParams.get(name));
 }

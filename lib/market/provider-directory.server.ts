@@ -5,6 +5,7 @@ import { AppError, isAppError } from "@/lib/errors/app-error";
 import type { Network } from "@/lib/networks";
 import { probeProvider, type ProbeResult } from "@/lib/market/provider-probe.server";
 import { providerInfoFrom, type ProviderInfo, type ProvidersAnswer } from "@/lib/market/provider-info";
+import { SingleFlightCache } from "@/lib/market/single-flight-cache";
 import { ssrfOptionsFor } from "@/lib/provider-gateway/ssrf.server";
 
 /**
@@ -14,10 +15,25 @@ import { ssrfOptionsFor } from "@/lib/provider-gateway/ssrf.server";
  * its probe finishes in the background and counts from the next request on.
  */
 
+/** A provider's chain record changes by transaction, rarely: a minute of staleness spares the node a read per page view. */
+export const CHAIN_CACHE_MS = 60_000;
+
+interface ChainRecord {
+  hostUri: string;
+  attributes: { key: string; value: string }[];
+  auditors: string[];
+}
+
+/** per instance: chain reads per (network, provider), single-flight, so 50 callers asking at once cost one read */
+const chainCache = new SingleFlightCache<ChainRecord | null>(CHAIN_CACHE_MS);
+
 export interface DirectoryDeps {
   network: Pick<Network, "id">;
   rest: Pick<RestClient, "provider" | "auditedAttributes">;
   repo: ProvidersRepository;
+  cache?: SingleFlightCache<ChainRecord | null>;
+  /** the node the records come from (its REST URL): another node is another source, cached apart */
+  source?: string;
   probe?: (hostUri: string) => Promise<ProbeResult>;
   waitMs?: number;
   now?: () => Date;
@@ -44,14 +60,22 @@ export async function loadProviderInfos(owners: readonly string[], deps: Directo
     await Promise.all(
       owners.map(async (owner): Promise<Known | null> => {
         try {
-          const [p, audits] = await Promise.all([deps.rest.provider(owner), deps.rest.auditedAttributes(owner)]);
-          if (!p) {
+          const record = await (deps.cache ?? chainCache).get(`${network}|${deps.source ?? ""}|${owner}`, async () => {
+            const [p, audits] = await Promise.all([deps.rest.provider(owner), deps.rest.auditedAttributes(owner)]);
+            if (!p) return null;
+            const r: ChainRecord = { hostUri: p.hostUri, attributes: p.attributes, auditors: audits.filter((a) => a.attributes.length > 0).map((a) => a.auditor) };
+            // written only when it differs from what is stored: a page view must not be a database write
+            const stored = snapshots.get(owner);
+            if (!stored || stored.hostUri !== r.hostUri || !sameJson(stored.attributes, r.attributes) || !sameJson(stored.auditedBy, r.auditors)) {
+              await deps.repo.saveSnapshot(network, { owner, hostUri: r.hostUri, attributes: r.attributes, auditedBy: r.auditors });
+            }
+            return r;
+          });
+          if (!record) {
             unknown.push(owner);
             return null;
           }
-          const k: Known = { owner, hostUri: p.hostUri, attributes: p.attributes, auditors: audits.filter((a) => a.attributes.length > 0).map((a) => a.auditor), source: "chain" };
-          await deps.repo.saveSnapshot(network, { owner, hostUri: k.hostUri, attributes: k.attributes, auditedBy: k.auditors });
-          return k;
+          return { owner, ...record, source: "chain" };
         } catch (err) {
           const snap = snapshots.get(owner);
           if (snap) return { owner, hostUri: snap.hostUri, attributes: snap.attributes, auditors: snap.auditedBy, source: "snapshot" };
@@ -98,4 +122,8 @@ async function probeStale(known: readonly Known[], deps: DirectoryDeps, now: () 
   await Promise.race([all, new Promise<void>((r) => (timer = setTimeout(r, deps.waitMs ?? PROBE_WAIT_MS)))]);
   clearTimeout(timer);
   return fingerprints;
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }

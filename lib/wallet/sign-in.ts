@@ -15,7 +15,7 @@ export interface SignInWallet {
  * message (ADR-36), send address, public key and signature back. Nothing else leaves the browser.
  */
 export async function signInWithWallet(wallet: SignInWallet, api: Pick<typeof authApi, "nonce" | "verify"> = authApi): Promise<string> {
-  const { nonce, message } = await api.nonce();
+  const { nonce, message } = await api.nonce(wallet.address);
   let signature: StdSignature;
   try {
     signature = await wallet.signArbitrary(message);

@@ -1,6 +1,6 @@
+import { TENANT1 } from "../../../devnet/accounts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
-import { TENANT1 } from "../../../devnet/accounts";
 import { adr36Signer, OTHER_MNEMONIC } from "@/test/support/signer";
 import { createTestDatabase } from "@/test/support/database";
 
@@ -35,7 +35,7 @@ const noParams = { params: Promise.resolve({}) };
 /** The browser's whole sign-in: nonce, signArbitrary, verify; returns the cookie the server set. */
 async function signIn(mnemonic: string): Promise<{ cookie: string; address: string; setCookie: string }> {
   const signer = await adr36Signer(mnemonic);
-  const { nonce, message } = (await (await auth.nonce.POST(req("/api/auth/nonce", { method: "POST" }), noParams)).json()) as { nonce: string; message: string };
+  const { nonce, message } = (await (await auth.nonce.POST(req("/api/auth/nonce", { method: "POST", body: { address: signer.address } }), noParams)).json()) as { nonce: string; message: string };
   expect(message).toContain("localhost:3000");
   const sig = await signer.sign(message);
   const res = await auth.verify.POST(
@@ -44,7 +44,7 @@ async function signIn(mnemonic: string): Promise<{ cookie: string; address: stri
   );
   expect(res.status).toBe(200);
   expect(await res.json()).toEqual({ address: signer.address });
-  const setCookie = res.headers.get("set-cookie") ?? "";
+  const setCookie = res.headers.getSetCookie().find((c) => c.startsWith("console_session=")) ?? "";
   return { cookie: setCookie.split(";")[0]!, address: signer.address, setCookie };
 }
 
@@ -65,7 +65,7 @@ describe("/api/auth", () => {
 
   it("refuses a bad signature with `unauthorized` and says why", async () => {
     const signer = await adr36Signer(TENANT1.mnemonic);
-    const { nonce } = (await (await auth.nonce.POST(req("/api/auth/nonce", { method: "POST" }), noParams)).json()) as { nonce: string };
+    const { nonce } = (await (await auth.nonce.POST(req("/api/auth/nonce", { method: "POST", body: { address: signer.address } }), noParams)).json()) as { nonce: string };
     const sig = await signer.sign("some other text");
     const res = await auth.verify.POST(req("/api/auth/verify", { method: "POST", body: { address: signer.address, pubkey: sig.pub_key.value, signature: sig.signature, nonce } }), noParams);
     expect(res.status).toBe(401);

@@ -16,8 +16,8 @@ let cookieFor: (address: string) => Promise<string>;
 
 beforeAll(async () => {
   api = { ...(await import("./route")), item: await import("./[dseq]/route"), leases: await import("./[dseq]/leases/route") };
-  const { startSession, SESSION_COOKIE } = await import("@/lib/auth/session.server");
-  cookieFor = async (address) => `${SESSION_COOKIE}=${(await startSession(address)).token}`;
+  const { startSession, sessionCookieName } = await import("@/lib/auth/session.server");
+  cookieFor = async (address) => `${sessionCookieName()}=${(await startSession(address)).token}`;
 });
 afterAll(() => database.dispose());
 

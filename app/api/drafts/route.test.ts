@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
-import { createTestDatabase } from "@/test/support/database";
 import { TENANT3 } from "../../../devnet/accounts";
+import { createTestDatabase } from "@/test/support/database";
 
 // The handlers' database client is created on the first query, from DATABASE_URL as it is then.
 const database = createTestDatabase();
@@ -72,7 +72,7 @@ describe("/api/drafts", () => {
     const kept = await api.item.GET(req(`${BASE}/${id}`), params({ id }));
     expect(((await kept.json()) as { content: string }).content).toBe("a: 1\n");
 
-    const tooBig = await api.item.PATCH(req(`${BASE}/${id}`, { method: "PATCH", body: JSON.stringify({ content: huge + huge }) }), params({ id }));
+    const tooBig = await api.item.PATCH(req(`${BASE}/${id}`, { method: "PATCH", body: JSON.stringify({ content: huge.repeat(3) }) }), params({ id }));
     expect(tooBig.status).toBe(413);
   });
 
@@ -107,17 +107,20 @@ describe("whose drafts", () => {
     expect(await listNames(cookie.split(";")[0]!)).toEqual(["From a script"]);
   });
 
-  it("hands a browser's drafts to the wallet that signs in there, and only those", async () => {
+  it("hands a browser's drafts, and only those, to the wallet signed in there, then clears the browser's id", async () => {
     const browserE = "console_anon=" + "e".repeat(43);
     await create(browserE, "Written before connecting");
     await create("console_anon=" + "f".repeat(43), "Someone else's");
-    const { startSession, SESSION_COOKIE } = await import("@/lib/auth/session.server");
-    const session = `${SESSION_COOKIE}=${(await startSession(TENANT3.address)).token}`;
-    const names = await listNames(`${browserE}; ${session}`);
+    const { startSession, sessionCookieName } = await import("@/lib/auth/session.server");
+    const session = `${sessionCookieName()}=${(await startSession(TENANT3.address)).token}`;
+    const both = await api.GET(req(BASE, { headers: { cookie: `${browserE}; ${session}` } }), params({}));
+    const names = ((await both.json()) as { items: { name: string }[] }).items.map((d) => d.name);
     expect(names).toContain("Written before connecting");
     expect(names).not.toContain("Someone else's");
-    // the wallet keeps them from any browser, and the anonymous browser no longer has them
+    expect(both.headers.getSetCookie().join()).toMatch(/console_anon=;.*Max-Age=0/i);
     expect(await listNames(session)).toContain("Written before connecting");
     expect(await listNames(browserE)).not.toContain("Written before connecting");
   });
+
+
 });

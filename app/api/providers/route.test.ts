@@ -1,3 +1,5 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { NextRequest } from "next/server";
 import { createTestDatabase } from "@/test/support/database";
@@ -25,7 +27,27 @@ afterAll(async () => {
   await database.dispose();
 });
 
-const get = (query: string) => api.GET(new NextRequest(`http://localhost:3000/api/providers${query}`, { headers: { host: "localhost:3000" } }), { params: Promise.resolve({}) });
+let ip = 0;
+/** each call from its own address unless told: the per-address limit is tested on its own */
+const get = (query: string, from = `192.0.2.${++ip % 250}`) =>
+  api.GET(new NextRequest(`http://localhost:3000/api/providers${query}`, { headers: { host: "localhost:3000", "x-forwarded-for": from } }), { params: Promise.resolve({}) });
+
+/** A pass-through in front of the devnet's REST that counts the provider records read through it. */
+async function countingRest(target: string): Promise<{ url: string; providerReads: () => number; close: () => Promise<void> }> {
+  let reads = 0;
+  const server = http.createServer((req, res) => {
+    if (/\/akash\/provider\/v1beta4\/providers\//.test(req.url ?? "")) reads += 1;
+    fetch(`${target}${req.url}`).then(
+      async (r) => {
+        res.writeHead(r.status, { "content-type": r.headers.get("content-type") ?? "application/json" });
+        res.end(Buffer.from(await r.arrayBuffer()));
+      },
+      () => res.writeHead(502).end(),
+    );
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, providerReads: () => reads, close: () => new Promise((r) => server.close(() => r())) };
+}
 
 describe("GET /api/providers", () => {
   it("describes each provider: name, region, GPUs, auditors, and uptime from a first probe", async () => {
@@ -87,5 +109,47 @@ describe("GET /api/providers", () => {
     } finally {
       process.env.NEXT_PUBLIC_REST_URL = fx.devnet.endpoints.rest;
     }
+  });
+
+  it("reads a provider's chain record once for many concurrent requests, and serves repeats from its cache", async () => {
+    const proxy = await countingRest(fx.devnet.endpoints.rest);
+    process.env.NEXT_PUBLIC_REST_URL = proxy.url;
+    try {
+      const owner = fx.fleet!.profiles[4]!.account.address;
+      const answers = await Promise.all(Array.from({ length: 10 }, () => get(`?owners=${owner}`)));
+      expect(answers.map((r) => r.status)).toEqual(Array(10).fill(200));
+      await get(`?owners=${owner}`);
+      expect(proxy.providerReads()).toBe(1);
+    } finally {
+      process.env.NEXT_PUBLIC_REST_URL = fx.devnet.endpoints.rest;
+      await proxy.close();
+    }
+  });
+
+  it("writes a provider's snapshot only when it changed", async () => {
+    const owner = fx.fleet!.profiles[5]!.account.address;
+    const { loadProviderInfos } = await import("@/lib/market/provider-directory.server");
+    const { SingleFlightCache } = await import("@/lib/market/single-flight-cache");
+    const { providersRepository } = await import("@/lib/db/providers");
+    const { createRestClient } = await import("@/lib/chain/rest");
+    const real = providersRepository(database.db);
+    let writes = 0;
+    const repo = { ...real, saveSnapshot: (...args: Parameters<typeof real.saveSnapshot>) => ((writes += 1), real.saveSnapshot(...args)) };
+    const load = () => loadProviderInfos([owner], { network: { id: "devnet" }, rest: createRestClient(fx.devnet.endpoints.rest), repo, cache: new SingleFlightCache(60_000), probe: async () => ({ ok: true, latencyMs: 1, error: null, tlsFingerprint256: null }) });
+    await load();
+    await load();
+    await load();
+    // the first test of this file stored it already: the chain has not changed since, so nothing is written
+    expect(writes).toBe(0);
+    await database.db.providerSnapshot.update({ where: { id: `devnet:${owner}` }, data: { hostUri: "https://moved.example:8443" } });
+    await load();
+    expect(writes).toBe(1);
+  });
+
+  it("limits provider look-ups per client address", async () => {
+    let last: Response | undefined;
+    for (let i = 0; i < 130 && last?.status !== 429; i++) last = await get("?owners=cosmos1bad", "203.0.113.200");
+    expect(last?.status).toBe(429);
+    expect(last?.headers.get("retry-after")).toMatch(/^\d+$/);
   });
 });

@@ -3,6 +3,8 @@ import { z } from "zod";
 import { createRestClient } from "@/lib/chain/rest";
 import { getDb } from "@/lib/db/client";
 import { providersRepository } from "@/lib/db/providers";
+import { enforceRateLimit, RATE_LIMITS } from "@/lib/http/rate-limit.server";
+import { clientAddress } from "@/lib/http/request-context.server";
 import { route } from "@/lib/http/route.server";
 import { loadProviderInfos } from "@/lib/market/provider-directory.server";
 import { getNetworkFromEnv } from "@/lib/networks";
@@ -22,13 +24,15 @@ const ownersParam = z
 
 // GET /api/providers?owners=a,b -> provider name, region, GPUs, auditors and our 24 h uptime, per provider
 export const GET = route(async (req) => {
+  await enforceRateLimit(RATE_LIMITS.providerLookupsPerAddress, clientAddress(req));
   const owners = ownersParam.parse(req.nextUrl.searchParams.get("owners") ?? undefined);
   const network = getNetworkFromEnv();
   const answer = await loadProviderInfos(owners, {
     network,
     rest: createRestClient(network.restUrl),
+    source: network.restUrl,
     repo: providersRepository(getDb()),
   });
-  // uptime moves every 5 minutes at most; a short private cache spares the chain a re-read per re-render
-  return NextResponse.json(answer, { headers: { "cache-control": "private, max-age=30" } });
+  // chain reads are cached per provider on the server (provider-directory.server.ts); the answer itself is no-store
+  return NextResponse.json(answer);
 });

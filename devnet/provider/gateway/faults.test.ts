@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { request } from "../../../test/support/gateway-client";
-import { PROVIDER, startLeaseFixture, type LeaseFixture } from "./lease-fixture.test-util";
-import { runShell } from "./shell-client.test-util";
+import { PROVIDER, startLeaseFixture, type LeaseFixture } from "../../test/support/lease-fixture";
+import { runShell } from "../../test/support/shell-client";
 
 let f: LeaseFixture;
 const serialOf = (hex: string) => BigInt("0x" + hex).toString();

@@ -3,8 +3,8 @@ import { TENANT1 } from "../../accounts";
 import { request } from "../../../test/support/gateway-client";
 import { providerToken as tokenFor } from "../../../test/support/tenant";
 import { waitFor } from "../../../test/support/wait";
-import { startLeaseFixture, type LeaseFixture } from "./lease-fixture.test-util";
-import { runShell } from "./shell-client.test-util";
+import { startLeaseFixture, type LeaseFixture } from "../../test/support/lease-fixture";
+import { runShell } from "../../test/support/shell-client";
 
 interface Status {
   services: Record<string, { name: string; available: number; total: number; ready_replicas: number; available_replicas: number; uris: string[] }>;

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TENANT1 } from "../../accounts";
 import { request } from "../../../test/support/gateway-client";
 import { providerToken as tokenFor } from "../../../test/support/tenant";
-import { startLeaseFixture, type LeaseFixture } from "./lease-fixture.test-util";
-import { openShell, runShell, shellUrl } from "./shell-client.test-util";
+import { startLeaseFixture, type LeaseFixture } from "../../test/support/lease-fixture";
+import { openShell, runShell, shellUrl } from "../../test/support/shell-client";
 
 let f: LeaseFixture;
 

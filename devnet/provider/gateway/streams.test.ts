@@ -2,7 +2,7 @@ import WebSocket from "ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TENANT1 } from "../../accounts";
 import { request, wsCollect } from "../../../test/support/gateway-client";
-import { PROVIDER, startLeaseFixture, type LeaseFixture } from "./lease-fixture.test-util";
+import { PROVIDER, startLeaseFixture, type LeaseFixture } from "../../test/support/lease-fixture";
 
 let f: LeaseFixture;
 const logs = (q: string) => `${f.lease}/logs?${q}`;

@@ -53,7 +53,8 @@ export function reportChainSdkErrors(ctx: RuleContext, errors: readonly Validati
     // A oneOf (string | number, object | list) fails every branch: when the value matched one branch's type and
     // failed inside it, that deeper error is the real one and the type mismatch of the other branch is noise.
     const at = formatPath(path);
-    if (ctx.diagnostics.some((d) => d.path === at || d.path.startsWith(at + ".") || d.path.startsWith(at + "["))) continue;
+    // (only errors explain it: a warning at the node, such as "no GPU model", must not hide that the value is wrong)
+    if (ctx.diagnostics.some((d) => d.severity === "error" && (d.path === at || d.path.startsWith(at + ".") || d.path.startsWith(at + "[")))) continue;
     const value = valueAt(ctx.sdl, path);
     const field = fieldName(path);
     const fixes: SdlQuickFix[] =

@@ -1,15 +1,16 @@
 import { NextResponse } from "next/server";
-import { requestHost } from "@/lib/auth/session.server";
+import { nonceBodySchema } from "@/lib/auth/schemas";
+import { signInContext } from "@/lib/auth/sign-in-context.server";
 import { issueNonce } from "@/lib/auth/sign-in.server";
-import { getDb } from "@/lib/db/client";
-import { sessionsRepository } from "@/lib/db/sessions";
-import { route } from "@/lib/http/route.server";
+import { SMALL_BODY_LIMIT } from "@/lib/http/body-limits";
+import { enforceRateLimit, RATE_LIMITS } from "@/lib/http/rate-limit.server";
+import { clientAddress } from "@/lib/http/request-context.server";
+import { readJson, route } from "@/lib/http/route.server";
 
-// A POST, not a GET: it writes a row, and the origin check of route() applies to it.
+// A POST, not a GET: the origin check and the write rate limit of route() apply to it. The nonce is signed, not
+// stored: issuing one writes only the rate-limit counter.
 export const POST = route(async (req) => {
-  const sessions = sessionsRepository(getDb());
-  // one in a few dozen requests sweeps expired rows, so the tables stay small without a scheduler
-  if (Math.random() < 0.05) await sessions.purgeExpired().catch((e) => console.error("[auth] purge failed", e));
-  const body = await issueNonce(sessions, requestHost(req));
-  return NextResponse.json(body, { headers: { "cache-control": "no-store" } });
+  await enforceRateLimit(RATE_LIMITS.noncesPerAddress, clientAddress(req));
+  const { address } = await readJson(req, nonceBodySchema, SMALL_BODY_LIMIT);
+  return NextResponse.json(issueNonce(signInContext(req), address));
 });

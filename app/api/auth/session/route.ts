@@ -4,5 +4,5 @@ import { route } from "@/lib/http/route.server";
 
 export const GET = route(async (req) => {
   const address = await getSessionAddress(req);
-  return NextResponse.json({ address }, { headers: { "cache-control": "no-store" } });
+  return NextResponse.json({ address });
 });

@@ -2,6 +2,8 @@ import { NextResponse } from "next/server";
 import { getDb } from "@/lib/db/client";
 import { deploymentsRepository } from "@/lib/db/deployments";
 import { dseqParam, recordLeasesBody } from "@/lib/deploy/schemas";
+import { SMALL_BODY_LIMIT } from "@/lib/http/body-limits";
+import { enforceRateLimit, RATE_LIMITS } from "@/lib/http/rate-limit.server";
 import { readJson, route } from "@/lib/http/route.server";
 import { requireSessionAddress } from "@/lib/http/session-owner.server";
 import { AppError } from "@/lib/errors/app-error";
@@ -15,7 +17,8 @@ import { getNetworkFromEnv } from "@/lib/networks";
 export const POST = route<{ dseq: string }>(async (req, { params }) => {
   const owner = await requireSessionAddress(req);
   const dseq = dseqParam.parse(params.dseq);
-  const body = await readJson(req, recordLeasesBody);
+  const body = await readJson(req, recordLeasesBody, SMALL_BODY_LIMIT);
+  await enforceRateLimit(RATE_LIMITS.writesPerOwner, owner);
   const updated = await deploymentsRepository(getDb()).recordLeases(
     owner,
     getNetworkFromEnv().id,

@@ -1,12 +1,13 @@
 import { NextResponse } from "next/server";
 import { getDb } from "@/lib/db/client";
 import { draftsRepository } from "@/lib/db/drafts";
-import { draftOwner } from "@/lib/drafts/owner.server";
+import { draftOwnerOfRequest } from "@/lib/drafts/owner.server";
 import { route } from "@/lib/http/route.server";
 import { AppError } from "@/lib/errors/app-error";
 
 export const GET = route<{ id: string }>(async (req, { params }) => {
-  const items = await draftsRepository(getDb()).versions(await draftOwner(req), params.id);
+  const { owner, settle } = await draftOwnerOfRequest(req);
+  const items = await draftsRepository(getDb()).versions(owner, params.id);
   if (!items) throw new AppError("not_found", "This draft does not exist.");
-  return NextResponse.json({ items });
+  return settle(NextResponse.json({ items }));
 });

@@ -4,11 +4,11 @@
  */
 import YAML from "yaml";
 import { PROVIDER_ACCOUNTS, TENANT1 } from "../../accounts";
-import { FakeChain } from "../../test/support/fake-chain";
+import { FakeChain } from "./fake-chain";
 import { manifestOf, providerToken as tokenFor, walletOf } from "../../../test/support/tenant";
 import { request } from "../../../test/support/gateway-client";
 import { waitFor } from "../../../test/support/wait";
-import { startProviders, type SimulatedFleet, type StartProvidersOptions } from "../start";
+import { startProviders, type SimulatedFleet, type StartProvidersOptions } from "../../provider/start";
 
 /** Two replicas of a Debian-based web service (env, port 80, a forwarded port, a leased IP) and an Alpine cache. */
 export const WORKLOAD_SDL = YAML.parse(`

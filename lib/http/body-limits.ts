@@ -1,0 +1,21 @@
+import { SDL_MAX_BYTES } from "@/lib/sdl/limits";
+
+/**
+ * The largest request body each route reads, sized from what it carries. JSON escaping of YAML text at most
+ * doubles it (quotes, backslashes, tabs and newlines become two characters; YAML allows no other control
+ * characters), and every body has a small envelope of names, ids and amounts.
+ */
+const ENVELOPE = 16 * 1024;
+
+/** auth, lease records, state changes: no SDL */
+export const SMALL_BODY_LIMIT = 64 * 1024;
+
+/** a draft: one SDL */
+export const DRAFT_BODY_LIMIT = 2 * SDL_MAX_BYTES + ENVELOPE;
+
+/**
+ * A deployment record: the SDL, and the manifest JSON the review step still sends (it is derived from the SDL and
+ * no longer stored). The manifest holds the SDL's values once more; escaped twice (JSON in a JSON string) it
+ * stays under four times the SDL. Drop that share once the browser stops sending the manifest.
+ */
+export const DEPLOYMENT_BODY_LIMIT = 2 * SDL_MAX_BYTES + 4 * SDL_MAX_BYTES + ENVELOPE;
