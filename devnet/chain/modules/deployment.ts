@@ -2,43 +2,15 @@
  * x/deployment v1beta4: create (groups -> open orders, escrow account from the deposit), update (new hash),
  * close (everything under it closes and the escrow refunds). Errors as in chain-sdk go/node/deployment/v1.
  */
-import { fromBech32 } from "@cosmjs/encoding";
-import { akashV1beta4, decFromDecoded, toBigInt } from "../codec";
+import { akashV1beta4, toBigInt } from "../codec";
 import type { Ctx } from "../context";
-import { deploymentErr, sdkErr } from "../errors";
+import { deploymentErr } from "../errors";
 import { deploymentParams } from "../params";
 import { deploymentKey, type DeploymentRec, type GroupRec } from "../state";
 import { authorizeDeposit, closeEscrowAccount, createEscrowAccount, getEscrowAccount } from "./escrow";
 import { dIdJson, gIdJson } from "./ids";
+import { groupMaxPrice, requireAddress } from "./checks";
 import { closeOrdersOfGroup, createOrder } from "./market";
-
-export function requireAddress(addr: string, what: string): void {
-  try {
-    const { prefix } = fromBech32(addr);
-    if (prefix !== "akash") throw new Error("prefix");
-  } catch {
-    throw sdkErr.invalidAddress(`invalid ${what} address ${JSON.stringify(addr)}`);
-  }
-}
-
-/** Max price of a group per block, in LegacyDec atomics, and its denom (the sum of price x count). */
-export function groupMaxPrice(spec: akashV1beta4.GroupSpec): { denom: string; amount: bigint } {
-  let denom = "";
-  let amount = 0n;
-  for (const ru of spec.resources) {
-    if (!ru.price) throw deploymentErr.invalidPrice(`group ${spec.name}: missing price`);
-    if (denom && ru.price.denom !== denom) throw deploymentErr.invalidPrice(`group ${spec.name}: mixed denominations`);
-    denom = ru.price.denom;
-    let p: bigint;
-    try {
-      p = decFromDecoded(ru.price.amount);
-    } catch (e) {
-      throw sdkErr.txDecode((e as Error).message);
-    }
-    amount += p * BigInt(ru.count);
-  }
-  return { denom, amount };
-}
 
 function validateGroups(groups: akashV1beta4.GroupSpec[]): void {
   if (groups.length === 0) throw deploymentErr.invalidGroups("empty groups");

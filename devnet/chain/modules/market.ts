@@ -10,7 +10,7 @@ import { marketParams } from "../params";
 import { bidKey, deploymentKey, orderKey, paymentKey, paymentXid, type BidRec, type DeploymentRec, type LeaseRec, type OrderRec } from "../state";
 import { closeEscrowAccount, closePayment, createEscrowAccount, createPayment, getEscrowAccount } from "./escrow";
 import { bIdJson, bidIdFrom, oIdJson, type BidIdRec, type OrderIdRec } from "./ids";
-import { groupMaxPrice, requireAddress } from "./deployment";
+import { groupMaxPrice, requireAddress } from "./checks";
 
 const decCoinJson = (c: { denom: string; amount: bigint }) => ({ denom: c.denom, amount: decToString(c.amount) });
 

@@ -7,7 +7,7 @@ import { fromBech32 } from "@cosmjs/encoding";
 import { akashV1, akashV1beta4 } from "../codec";
 import type { Ctx } from "../context";
 import { ChainError, providerErr, sdkErr } from "../errors";
-import { requireAddress } from "./deployment";
+import { requireAddress } from "./checks";
 
 const goQuote = (s: string) => JSON.stringify(s);
 
