@@ -1,6 +1,7 @@
 /**
- * The devnet application: mempool, CheckTx / DeliverTx / simulate, the block loop and the end blocker
- * (escrow settlement), committed state for queries, and the DevnetChain seam for the simulated providers.
+ * The devnet application: mempool, CheckTx / DeliverTx / simulate, block production, committed state for
+ * queries, and the DevnetChain seam for the simulated providers (views in chain-view.ts, the end blocker's
+ * escrow settlement in end-block.ts, submitAs' tx in synthetic-tx.ts).
  */
 import type { EncodeObject } from "@cosmjs/proto-signing";
 import type {
@@ -14,23 +15,17 @@ import type {
   SubmitResult,
 } from "../contract";
 import { addBalance, ensureAccount } from "./bank";
-import { type BlockRec, type IndexedTx, type TxResult, blockHash, rfc3339Nanos, txHash } from "./blocks";
-import { akashV1beta4, b64, cosmos, decToString, msgCodecs, toBigInt } from "./codec";
+import { assembleBlock, type BlockRec, type IndexedTx, type TxResult, txHash } from "./blocks";
+import * as view from "./chain-view";
+import { toBigInt } from "./codec";
 import { Ctx, GasMeter, type AbciEvent } from "./context";
+import { endBlock } from "./end-block";
 import { ChainError, sdkErr } from "./errors";
-import { closeDeployment } from "./modules/deployment";
 import { MAX_TX_BYTES, marketParams } from "./params";
-import { settleAccount } from "./modules/escrow";
-import {
-  bidKey,
-  deploymentKey,
-  deserialize,
-  emptyState,
-  orderKey,
-  serialize,
-  type AppState,
-} from "./state";
+import { deserialize, emptyState, serialize, type AppState } from "./state";
+import { syntheticTx } from "./synthetic-tx";
 import { decodeTx, runAnte, runMsgs, type DecodedTx } from "./tx";
+import { errorResult, msgData } from "./tx-result";
 
 export interface GenesisBalance {
   address: string;
@@ -127,7 +122,7 @@ export class App implements DevnetChain {
   async submitAs(signer: string, msgs: EncodeObject[], memo = ""): Promise<SubmitResult> {
     let bytes: Uint8Array;
     try {
-      bytes = this.syntheticTx(signer, msgs, memo);
+      bytes = syntheticTx(this.checkState, signer, msgs, memo);
     } catch (e) {
       const err = e instanceof ChainError ? e : sdkErr.txDecode((e as Error).message);
       return { code: err.code, codespace: err.codespace, rawLog: err.message, height: 0, txHash: "" };
@@ -140,95 +135,14 @@ export class App implements DevnetChain {
     });
   }
 
-  /**
-   * submitAs takes values in chain-sdk's (patched) TxInput form: DecCoin amounts as decimals ("0.5"), the
-   * way chain-sdk's own createBid takes them; its patched encoders write the wire form (LegacyDec atomics).
-   */
-  private syntheticTx(signer: string, msgs: EncodeObject[], memo: string): Uint8Array {
-    const anys = msgs.map((m) => {
-      const codec = msgCodecs.get(m.typeUrl);
-      if (!codec) throw sdkErr.txDecode(`unable to resolve type URL ${m.typeUrl}`);
-      const value = m.value instanceof Uint8Array ? m.value : codec.encode(codec.fromPartial(m.value)).finish();
-      return { typeUrl: m.typeUrl, value };
-    });
-    const body = cosmos.TxBody.encode(cosmos.TxBody.fromPartial({ messages: anys, memo })).finish();
-    const acc = this.checkState.accounts.get(signer);
-    const authInfo = cosmos.AuthInfo.encode(
-      cosmos.AuthInfo.fromPartial({
-        signerInfos: [{ modeInfo: { single: { mode: 1 } }, sequence: String(acc?.sequence ?? 0) }],
-        fee: { amount: [], gasLimit: "0" },
-      }),
-    ).finish();
-    const raw = cosmos.TxRaw.encode(cosmos.TxRaw.fromPartial({ bodyBytes: body, authInfoBytes: authInfo, signatures: [new Uint8Array()] })).finish();
-    const tx = decodeTx(raw);
-    if (tx.signers.length !== 1 || tx.signers[0] !== signer) {
-      throw sdkErr.unauthorized(`submitAs(${signer}): messages must be signed by ${tx.signers.join(",")}`);
-    }
-    return raw;
-  }
-
-  getOrder(ref: OrderRef): (OpenOrder & { state: "open" | "active" | "closed" }) | undefined {
-    const o = this.state.orders.get(orderKey(ref));
-    if (!o) return undefined;
-    return { ...this.openOrderView(o), state: o.state };
-  }
-
-  private openOrderView(o: { owner: string; dseq: bigint; gseq: number; oseq: number; createdAt: number }): OpenOrder {
-    const dep = this.state.deployments.get(deploymentKey(o.owner, o.dseq));
-    const g = dep?.groups.find((x) => x.gseq === o.gseq);
-    return {
-      owner: o.owner,
-      dseq: o.dseq,
-      gseq: o.gseq,
-      oseq: o.oseq,
-      groupSpec: g ? humanGroupSpec(g.spec) : undefined,
-      createdAtHeight: o.createdAt,
-    };
-  }
-
-  getLease(ref: LeaseRef): LeaseView | undefined {
-    const l = this.state.leases.get(bidKey(ref));
-    return l ? leaseView(l) : undefined;
-  }
-
-  leasesForProvider(provider: string, owner: string, dseq: bigint): LeaseView[] {
-    return [...this.state.leases.values()]
-      .filter((l) => l.provider === provider && l.owner === owner && l.dseq === dseq && l.state === "active")
-      .map(leaseView);
-  }
-
-  getDeployment(owner: string, dseq: bigint): DeploymentView | undefined {
-    const d = this.state.deployments.get(deploymentKey(owner, dseq));
-    if (!d) return undefined;
-    return { owner: d.owner, dseq: d.dseq, state: d.state, hash: d.hash, groupSpecs: d.groups.map((g) => humanGroupSpec(g.spec)) };
-  }
-
-  getAccountPubkey(address: string): Uint8Array | undefined {
-    const pk = this.state.accounts.get(address)?.pubkey;
-    return pk ? new Uint8Array(Buffer.from(pk, "base64")) : undefined;
-  }
-
-  getAuditedAttributes(owner: string): { auditor: string; attributes: { key: string; value: string }[] }[] {
-    return [...this.state.audits.values()]
-      .filter((a) => a.owner === owner)
-      .map((a) => ({ auditor: a.auditor, attributes: a.attributes.map((x) => ({ ...x })) }));
-  }
-
-  bidMinDeposit(): { denom: string; amount: string } {
-    return { ...marketParams.bidMinDeposit };
-  }
-
-  getCertificates(owner: string): CertificateView[] {
-    return [...this.state.certs.values()]
-      .filter((c) => c.owner === owner)
-      .map((c) => ({
-        owner: c.owner,
-        serial: c.serial,
-        state: c.state,
-        certPem: Buffer.from(c.cert).toString("utf8"),
-        pubkeyPem: Buffer.from(c.pubkey).toString("utf8"),
-      }));
-  }
+  getOrder = (ref: OrderRef): (OpenOrder & { state: "open" | "active" | "closed" }) | undefined => view.order(this.state, ref);
+  getLease = (ref: LeaseRef): LeaseView | undefined => view.lease(this.state, ref);
+  leasesForProvider = (provider: string, owner: string, dseq: bigint): LeaseView[] => view.leasesForProvider(this.state, provider, owner, dseq);
+  getDeployment = (owner: string, dseq: bigint): DeploymentView | undefined => view.deployment(this.state, owner, dseq);
+  getAccountPubkey = (address: string): Uint8Array | undefined => view.accountPubkey(this.state, address);
+  getAuditedAttributes = (owner: string) => view.auditedAttributes(this.state, owner);
+  getCertificates = (owner: string): CertificateView[] => view.certificates(this.state, owner);
+  bidMinDeposit = (): { denom: string; amount: string } => ({ ...marketParams.bidMinDeposit });
 
   // ---- ABCI ----
 
@@ -302,26 +216,6 @@ export class App implements DevnetChain {
     return { code: 0, codespace: "", log: "", data: msgData(tx), gasWanted, gasUsed: exec.gas.used, events: [...ante.events, ...exec.events] };
   }
 
-  /** End blocker: settle every open deployment escrow; close deployments whose escrow ran dry. */
-  private endBlock(height: number, time: Date): AbciEvent[] {
-    const ctx = new Ctx(this.state, height, time, new GasMeter(UNLIMITED));
-    for (const acc of this.state.escrowAccounts.values()) {
-      if (acc.scope !== "deployment" || acc.state !== "open") continue;
-      const hasOpenPayments = [...this.state.payments.values()].some((p) => p.accountXid === acc.xid && p.state === "open");
-      if (!hasOpenPayments) {
-        acc.settledAt = height;
-        continue;
-      }
-      const overdrawn = settleAccount(ctx, acc);
-      if (overdrawn) {
-        const [owner, dseq] = acc.xid.split("/");
-        const dep = this.state.deployments.get(deploymentKey(owner!, BigInt(dseq!)));
-        if (dep && dep.state === "active") closeDeployment(ctx, dep, "insufficient_funds");
-      }
-    }
-    return ctx.events;
-  }
-
   /** Produces one block from the mempool (CometBFT's FinalizeBlock + Commit). */
   produceBlock(now = new Date()): CommittedBlock {
     const prev = this.latestBlock();
@@ -331,24 +225,11 @@ export class App implements DevnetChain {
     const entries = this.mempool;
     this.mempool = [];
     const results = entries.map((e) => this.deliverTx(e, height, time));
-    const finalizeEvents = this.endBlock(height, time);
-    const txs = entries.map((e) => b64(e.tx.bytes));
-    const dataHash = txs.length ? blockHash(entries.map((e) => e.hash)) : "";
-    const appHash = blockHash(["app", height, ...entries.map((e) => e.hash), prev?.appHash ?? ""]);
-    const block: BlockRec = {
-      height,
-      time: rfc3339Nanos(time),
-      hash: blockHash([this.chainId, height, time.getTime(), dataHash, prev?.hash ?? ""]),
-      lastBlockHash: prev?.hash ?? "",
-      appHash,
-      dataHash,
-      txs,
-      results,
-      finalizeEvents,
-    };
+    const finalizeEvents = endBlock(this.state, height, time);
+    const block = assembleBlock({ chainId: this.chainId, prev, height, time, txs: entries.map((e) => ({ bytes: e.tx.bytes, hash: e.hash })), results, finalizeEvents });
     this.blocks.push(block);
     const indexed = entries.map((e, index) => {
-      const it: IndexedTx = { hash: e.hash, height, index, tx: txs[index]!, result: results[index]! };
+      const it: IndexedTx = { hash: e.hash, height, index, tx: block.txs[index]!, result: results[index]! };
       this.txIndex.set(e.hash, it);
       return it;
     });
@@ -359,26 +240,11 @@ export class App implements DevnetChain {
     const committed = { block, txs: indexed };
     for (const l of this.commitListeners) safe(() => l(committed));
     for (const l of this.blockListeners) safe(() => l(height));
-    const opened = this.ordersOpenedIn(committed);
+    const opened = view.ordersOpenedIn(this.state, indexed);
     if (opened.length) for (const l of this.ordersListeners) safe(() => l(opened));
     return committed;
   }
 
-  private ordersOpenedIn(c: CommittedBlock): OpenOrder[] {
-    const out: OpenOrder[] = [];
-    for (const t of c.txs) {
-      if (t.result.code !== 0) continue;
-      for (const ev of t.result.events) {
-        if (ev.type !== "akash.market.v1.EventOrderCreated") continue;
-        const idAttr = ev.attributes.find((a) => a.key === "id");
-        if (!idAttr) continue;
-        const id = JSON.parse(idAttr.value);
-        const o = this.state.orders.get(orderKey({ owner: id.owner, dseq: BigInt(id.dseq), gseq: id.gseq, oseq: id.oseq }));
-        if (o && o.state === "open") out.push(this.openOrderView(o));
-      }
-    }
-    return out;
-  }
 }
 
 function safe(f: () => void): void {
@@ -387,35 +253,4 @@ function safe(f: () => void): void {
   } catch (e) {
     console.error("devnet listener failed:", e);
   }
-}
-
-function errorResult(e: unknown, gasWanted: number, gasUsed: number): TxResult {
-  const err = e instanceof ChainError ? e : new ChainError("undefined", 1, "internal", (e as Error)?.message ?? String(e));
-  return { code: err.code, codespace: err.codespace, log: err.message, data: "", gasWanted, gasUsed, events: [] };
-}
-
-function msgData(tx: DecodedTx): string {
-  const data = cosmos.TxMsgData.encode(
-    cosmos.TxMsgData.fromPartial({ msgResponses: tx.msgs.map((m) => ({ typeUrl: `${m.typeUrl}Response`, value: new Uint8Array() })) }),
-  ).finish();
-  return b64(data);
-}
-
-function leaseView(l: { owner: string; dseq: bigint; gseq: number; oseq: number; provider: string; bseq: number; state: LeaseView["state"]; price: { denom: string; amount: bigint }; createdAt: number }): LeaseView {
-  return {
-    owner: l.owner,
-    dseq: l.dseq,
-    gseq: l.gseq,
-    oseq: l.oseq,
-    provider: l.provider,
-    bseq: l.bseq,
-    state: l.state,
-    price: { denom: l.price.denom, amount: decToString(l.price.amount) },
-    createdAtHeight: l.createdAt,
-  };
-}
-
-/** A GroupSpec as chain-sdk's (patched) decoder presents it: prices as human decimals. */
-function humanGroupSpec(bytes: Uint8Array): akashV1beta4.GroupSpec {
-  return akashV1beta4.GroupSpec.decode(bytes);
 }

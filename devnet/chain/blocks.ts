@@ -45,3 +45,28 @@ export function rfc3339Nanos(d: Date): string {
 export function blockHash(parts: (string | number)[]): string {
   return toHex(sha256(new TextEncoder().encode(parts.join("|")))).toUpperCase();
 }
+
+/** The block record of height `height` on top of `prev`: its txs (base64), results and stand-in hashes. */
+export function assembleBlock(b: {
+  chainId: string;
+  prev: BlockRec | undefined;
+  height: number;
+  time: Date;
+  txs: { bytes: Uint8Array; hash: string }[];
+  results: TxResult[];
+  finalizeEvents: AbciEvent[];
+}): BlockRec {
+  const hashes = b.txs.map((t) => t.hash);
+  const dataHash = hashes.length ? blockHash(hashes) : "";
+  return {
+    height: b.height,
+    time: rfc3339Nanos(b.time),
+    hash: blockHash([b.chainId, b.height, b.time.getTime(), dataHash, b.prev?.hash ?? ""]),
+    lastBlockHash: b.prev?.hash ?? "",
+    appHash: blockHash(["app", b.height, ...hashes, b.prev?.appHash ?? ""]),
+    dataHash,
+    txs: b.txs.map((t) => Buffer.from(t.bytes).toString("base64")),
+    results: b.results,
+    finalizeEvents: b.finalizeEvents,
+  };
+}

@@ -12,7 +12,7 @@ import { ChainError, sdkErr } from "./errors";
 import { REST } from "./model";
 import { Queries, type IdFilters, type Page, type PageResult } from "./queries";
 import { snakeKeys, txJson, txResponseJson } from "./txview";
-import { headerJson } from "./rpc";
+import { headerJson } from "./rpc/views";
 
 export interface RestDeps {
   app: App;
