@@ -193,7 +193,6 @@ export async function startDevnet(opts: DevnetOptions = {}): Promise<Devnet> {
         return fleet;
       },
       chain: app,
-      faucet: FAUCET_ADDRESS,
       height: () => app.height(),
       isStalled: () => stalled,
       setStalled: (s) => void (stalled = s),

@@ -1,15 +1,14 @@
 /**
- * The devnet's admin endpoint (loopback only): provider faults, chain stall, log rate, health, and the chain-side
- * calls of chain-routes.ts (seeded deployments, the oracle's price).
+ * The devnet's admin endpoint (loopback only): provider faults, chain stall, log rate, health, and the oracle's
+ * price (oracle-routes.ts).
  * Every body is zod-validated; errors are JSON { error }.
  */
 import http from "node:http";
 import { z } from "zod";
 import type { ProviderFault, ProviderFleet } from "../contract";
-import { chainAdminRoutes, type ChainAdminDeps } from "./chain-routes";
-import { SeedError } from "./seed-deployments";
+import { oracleRoutes, type OracleAdminDeps } from "./oracle-routes";
 
-export interface AdminDeps extends ChainAdminDeps {
+export interface AdminDeps extends OracleAdminDeps {
   fleet: ProviderFleet | undefined;
   height(): number;
   isStalled(): boolean;
@@ -49,7 +48,7 @@ export function startAdmin(deps: AdminDeps, host: string, port: number): Promise
       deps.fleet.setLogRate(linesPerSecond);
       return { linesPerSecond };
     },
-    ...chainAdminRoutes(deps),
+    ...oracleRoutes(deps),
   };
 
   const server = http.createServer(async (req, res) => {
@@ -68,7 +67,7 @@ export function startAdmin(deps: AdminDeps, host: string, port: number): Promise
     } catch (e) {
       if (e instanceof z.ZodError) return send(400, { error: e.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ") });
       if (e instanceof SyntaxError) return send(400, { error: "invalid JSON body" });
-      if (e instanceof HttpError || e instanceof SeedError) return send(e.status, { error: e.message });
+      if (e instanceof HttpError) return send(e.status, { error: e.message });
       send(500, { error: (e as Error).message });
     }
   });
