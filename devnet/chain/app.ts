@@ -66,6 +66,7 @@ export class App implements DevnetChain {
   blocks: BlockRec[] = [];
   txIndex = new Map<string, IndexedTx>();
   genesisTime: Date;
+  private readonly oracleSeed: number;
   private mempool: MempoolEntry[] = [];
   private blockListeners = new Set<(height: number) => void>();
   private ordersListeners = new Set<(orders: OpenOrder[]) => void>();
@@ -74,7 +75,8 @@ export class App implements DevnetChain {
   constructor(opts: AppOptions) {
     this.chainId = opts.chainId;
     this.genesisTime = opts.genesisTime ?? new Date();
-    this.state.oracle = emptyOracle(opts.oracleSeed ?? 1);
+    this.oracleSeed = opts.oracleSeed ?? 1;
+    this.state.oracle = emptyOracle(this.oracleSeed);
     for (const g of opts.genesis) {
       ensureAccount(this.state, g.address);
       for (const c of g.coins) addBalance(this.state, g.address, c.denom, c.amount);
@@ -96,7 +98,7 @@ export class App implements DevnetChain {
     const s = deserialize<{ chainId: string; genesisTime: string; state: AppState; blocks: BlockRec[]; txs: IndexedTx[] }>(text);
     if (s.chainId !== this.chainId) throw new Error(`snapshot is for chain ${s.chainId}, not ${this.chainId}`);
     this.state = s.state;
-    this.state.oracle ??= emptyOracle(1); // a snapshot from before the oracle
+    this.state.oracle ??= emptyOracle(this.oracleSeed); // a snapshot from before the oracle
     this.blocks = s.blocks;
     this.genesisTime = new Date(s.genesisTime);
     this.txIndex = new Map((s.txs as IndexedTx[]).map((t) => [t.hash, t]));

@@ -14,6 +14,7 @@ import { moduleAddress } from "../bank";
 import { DEC_ONE } from "../codec";
 import type { Ctx } from "../context";
 import { oracleErr } from "../errors";
+import { AKT_PRICE_IN_ACT } from "../params";
 import { rfc3339Nanos } from "../blocks";
 
 export const ORACLE_DENOM = "akt";
@@ -28,13 +29,13 @@ const KEEP_BLOCKS = 2_000;
 
 const micro = (usd: number): bigint => BigInt(Math.round(usd * 1e6)) * (DEC_ONE / 1_000_000n);
 
-/** What source `source` posts at `height`: about $2.00, within ±8 %, the sources within ±0.1 % of each other. */
+/** What source `source` posts at `height`: about AKT_PRICE_IN_ACT ($2.00), within ±8 %, the sources within ±0.1 % of each other. */
 export function seededPrice(seed: number, height: number, source: number): bigint {
   const phase = (seed * 2.399963) % (2 * Math.PI);
   const slow = 0.06 * Math.sin((2 * Math.PI * height) / 900 + phase);
   const fast = 0.015 * Math.sin((2 * Math.PI * height) / 53 + 2 * phase);
   const spread = (source === 1 ? 1 : -1) * 0.001 * Math.sin((2 * Math.PI * height) / 37);
-  return micro(2 * (1 + slow + fast) * (1 + spread));
+  return micro(Number(AKT_PRICE_IN_ACT) * (1 + slow + fast) * (1 + spread));
 }
 
 function median(xs: bigint[]): bigint {
