@@ -125,7 +125,10 @@ describe("x/bme v1 MsgMintACT", () => {
     value: v1.MsgMintACT.fromPartial({ owner: A, to, coinsToBurn: coin }),
   });
 
-  it("burns uakt and mints uact to `to`", async () => {
+  it("burns uakt and mints uact to `to` at the oracle's price", async () => {
+    // the seeded price moves every block: pin it (the admin endpoint) so the expected amount is exact
+    const pinned = await fetch(`${devnet.endpoints.admin}/oracle/price`, { method: "POST", body: JSON.stringify({ price: String(AKT_PRICE_IN_ACT) }) });
+    expect(pinned.status).toBe(200);
     const c = await clientOf(TENANT1);
     const before = { akt: BigInt((await c.getBalance(A, "uakt")).amount), act: BigInt((await c.getBalance(A, "uact")).amount) };
     expect(await send([mint({ denom: "uakt", amount: "1000000" })])).toMatchObject({ stage: "deliver", code: 0 });

@@ -94,7 +94,7 @@ export async function startDevnet(opts: DevnetOptions = {}): Promise<Devnet> {
   const host = opts.host ?? "127.0.0.1";
   const blockTimeMs = opts.blockTimeMs ?? 1000;
   const seed = opts.seed ?? 1;
-  const app = new App({ chainId: CHAIN_ID, genesis: genesisBalances() });
+  const app = new App({ chainId: CHAIN_ID, genesis: genesisBalances(), oracleSeed: seed });
   const snapshotFile = opts.stateDir ? path.join(opts.stateDir, "chain.json") : undefined;
   if (opts.stateDir) await mkdir(opts.stateDir, { recursive: true });
   if (snapshotFile) {
@@ -197,6 +197,7 @@ export async function startDevnet(opts: DevnetOptions = {}): Promise<Devnet> {
       get fleet() {
         return fleet;
       },
+      chain: app,
       height: () => app.height(),
       isStalled: () => stalled,
       setStalled: (s) => void (stalled = s),

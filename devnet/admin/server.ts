@@ -1,14 +1,16 @@
 /**
- * The devnet's admin endpoint (loopback only): provider faults (fault-routes.ts), chain stall, log rate, health.
+ * The devnet's admin endpoint (loopback only): provider faults (fault-routes.ts), chain stall, log rate, health,
+ * the oracle's price (oracle-routes.ts), and the routes the devnet adds (seeding).
  * Every body is zod-validated; errors are JSON { error }; an unknown route lists the known ones.
  */
 import http from "node:http";
 import { z } from "zod";
 import type { ProviderFleet } from "../contract";
 import { faultRoutes } from "./fault-routes";
+import { oracleRoutes, type OracleAdminDeps } from "./oracle-routes";
 import { HttpError, type Routes } from "./route";
 
-export interface AdminDeps {
+export interface AdminDeps extends OracleAdminDeps {
   fleet: ProviderFleet | undefined;
   height(): number;
   isStalled(): boolean;
@@ -41,6 +43,7 @@ export function startAdmin(deps: AdminDeps, host: string, port: number): Promise
       deps.fleet.setLogRate(linesPerSecond);
       return { linesPerSecond };
     },
+    ...oracleRoutes(deps),
     ...deps.extraRoutes,
   };
 

@@ -7,6 +7,7 @@ import type { App } from "./app";
 import { akashV1, akashV1beta4, akashV1beta5, b64, cosmos, fromB64, toBigInt, type Codec } from "./codec";
 import { ChainError } from "./errors";
 import { WIRE } from "./model";
+import { oracleAbciRoutes } from "./oracle-queries";
 import { Queries, type Page } from "./queries";
 
 export interface AbciQueryResult {
@@ -30,15 +31,17 @@ function page(p: cosmos.PageRequest | undefined): Page | undefined {
 }
 const pageResp = (r: { nextKey: Uint8Array | null; total: number }) => ({ nextKey: r.nextKey ?? new Uint8Array(), total: String(r.total) });
 
-/** Converts the eventual `escrowAccount: null` etc. to undefined for fromPartial. */
+/** Converts the eventual `escrowAccount: null` etc. to undefined for fromPartial (bytes and Timestamps kept). */
 const clean = (o: unknown): unknown =>
   JSON.parse(
     JSON.stringify(o, function (this: Record<string, unknown>, k, v) {
       const raw = this[k];
-      return raw === null ? undefined : raw instanceof Uint8Array ? { $u8: b64(raw) } : v;
+      if (raw === null) return undefined;
+      if (raw instanceof Uint8Array) return { $u8: b64(raw) };
+      if (raw instanceof Date) return { $date: raw.toISOString() };
+      return v;
     }),
-    (_k, v) =>
-    v && typeof v === "object" && "$u8" in v ? fromB64(v.$u8) : v,
+    (_k, v) => (v && typeof v === "object" && "$u8" in v ? fromB64(v.$u8) : v && typeof v === "object" && "$date" in v ? new Date(v.$date) : v),
   );
 
 type Handler = (req: unknown) => unknown;
@@ -177,6 +180,8 @@ export function makeAbciQuery(app: App, simulate: (txBytes: Uint8Array) => unkno
   route("/akash.audit.v1.Query/AuditorAttributes", akashV1.QueryAuditorAttributesRequest, akashV1.QueryProvidersResponse, (r) =>
     auditResp({}, page(r.pagination)),
   );
+
+  for (const [path, req, resp, fn] of oracleAbciRoutes(app, notFound)) h.set(path, [req, resp, fn]);
 
   return function abciQuery(path: string, data: Uint8Array): AbciQueryResult {
     const entry = h.get(path);

@@ -22,7 +22,7 @@ import { Ctx, GasMeter, type AbciEvent } from "./context";
 import { endBlock } from "./end-block";
 import { ChainError, sdkErr } from "./errors";
 import { MAX_TX_BYTES, marketParams } from "./params";
-import { deserialize, emptyState, serialize, type AppState } from "./state";
+import { cloneState, deserialize, emptyOracle, emptyState, serialize, type AppState } from "./state";
 import { syntheticTx } from "./synthetic-tx";
 import { decodeTx, runAnte, runMsgs, type DecodedTx } from "./tx";
 import { errorResult, msgData } from "./tx-result";
@@ -36,6 +36,8 @@ export interface AppOptions {
   chainId: string;
   genesis: GenesisBalance[];
   genesisTime?: Date;
+  /** phases of the seeded oracle price (--seed) */
+  oracleSeed?: number;
 }
 
 interface MempoolEntry {
@@ -59,10 +61,12 @@ const UNLIMITED = Number.MAX_SAFE_INTEGER;
 export class App implements DevnetChain {
   readonly chainId: string;
   state: AppState = emptyState();
-  private checkState: AppState = emptyState();
+  /** CheckTx's state: the committed state plus the mempool's ante effects; copied from `state` when first needed after a commit. */
+  private checkStateCache: AppState | undefined;
   blocks: BlockRec[] = [];
   txIndex = new Map<string, IndexedTx>();
   genesisTime: Date;
+  private readonly oracleSeed: number;
   private mempool: MempoolEntry[] = [];
   private blockListeners = new Set<(height: number) => void>();
   private ordersListeners = new Set<(orders: OpenOrder[]) => void>();
@@ -71,11 +75,17 @@ export class App implements DevnetChain {
   constructor(opts: AppOptions) {
     this.chainId = opts.chainId;
     this.genesisTime = opts.genesisTime ?? new Date();
+    this.oracleSeed = opts.oracleSeed ?? 1;
+    this.state.oracle = emptyOracle(this.oracleSeed);
     for (const g of opts.genesis) {
       ensureAccount(this.state, g.address);
       for (const c of g.coins) addBalance(this.state, g.address, c.denom, c.amount);
     }
-    this.checkState = structuredClone(this.state);
+    this.checkStateCache = undefined;
+  }
+
+  private get checkState(): AppState {
+    return (this.checkStateCache ??= cloneState(this.state));
   }
 
   // ---- persistence ----
@@ -88,10 +98,11 @@ export class App implements DevnetChain {
     const s = deserialize<{ chainId: string; genesisTime: string; state: AppState; blocks: BlockRec[]; txs: IndexedTx[] }>(text);
     if (s.chainId !== this.chainId) throw new Error(`snapshot is for chain ${s.chainId}, not ${this.chainId}`);
     this.state = s.state;
+    this.state.oracle ??= emptyOracle(this.oracleSeed); // a snapshot from before the oracle
     this.blocks = s.blocks;
     this.genesisTime = new Date(s.genesisTime);
     this.txIndex = new Map((s.txs as IndexedTx[]).map((t) => [t.hash, t]));
-    this.checkState = structuredClone(this.state);
+    this.checkStateCache = undefined;
   }
 
   // ---- DevnetChain ----
@@ -175,13 +186,13 @@ export class App implements DevnetChain {
       return { ...errorResult(sdkErr.txInMempoolCache(), 0, 0), hash };
     }
     const gasLimit = opts.trusted ? UNLIMITED : Number(toBigInt(tx.authInfo.fee?.gasLimit));
-    const ctx = this.newCtx(structuredClone(this.checkState), gasLimit);
+    const ctx = this.newCtx(cloneState(this.checkState), gasLimit);
     try {
       runAnte(ctx, tx, { chainId: this.chainId, mode: "check", trusted: opts.trusted });
     } catch (e) {
       return { ...errorResult(e, opts.trusted ? 0 : gasLimit, ctx.gas.used), hash };
     }
-    this.checkState = ctx.state;
+    this.checkStateCache = ctx.state;
     this.mempool.push({ tx, hash, trusted: !!opts.trusted, onCommit: opts.onCommit });
     return { code: 0, codespace: "", log: "", data: "", gasWanted: opts.trusted ? 0 : gasLimit, gasUsed: ctx.gas.used, events: [], hash };
   }
@@ -189,7 +200,7 @@ export class App implements DevnetChain {
   /** Runs a tx without committing it; returns its gas and events or throws the ChainError it failed with. */
   simulate(bytes: Uint8Array): { gasUsed: number; events: AbciEvent[]; data: string } {
     const tx = decodeTx(bytes);
-    const ctx = this.newCtx(structuredClone(this.checkState), UNLIMITED);
+    const ctx = this.newCtx(cloneState(this.checkState), UNLIMITED);
     runAnte(ctx, tx, { chainId: this.chainId, mode: "simulate" });
     runMsgs(ctx, tx);
     return { gasUsed: ctx.gas.used, events: ctx.events, data: msgData(tx) };
@@ -199,13 +210,13 @@ export class App implements DevnetChain {
     const { tx, trusted } = entry;
     const gasLimit = trusted ? UNLIMITED : Number(toBigInt(tx.authInfo.fee?.gasLimit));
     const gasWanted = trusted ? 0 : gasLimit;
-    const ante = new Ctx(structuredClone(this.state), height, time, new GasMeter(gasLimit));
+    const ante = new Ctx(cloneState(this.state), height, time, new GasMeter(gasLimit));
     try {
       runAnte(ante, tx, { chainId: this.chainId, mode: "deliver", trusted });
     } catch (e) {
       return errorResult(e, gasWanted, ante.gas.used);
     }
-    const exec = new Ctx(structuredClone(ante.state), height, time, ante.gas);
+    const exec = new Ctx(cloneState(ante.state), height, time, ante.gas);
     try {
       runMsgs(exec, tx);
     } catch (e) {
@@ -233,9 +244,9 @@ export class App implements DevnetChain {
       this.txIndex.set(e.hash, it);
       return it;
     });
-    this.checkState = structuredClone(this.state);
-    // Anything CheckTx admitted while we were delivering stays valid against the new state? The devnet
-    // empties the mempool every block, so there is nothing to recheck.
+    // The devnet empties the mempool every block, so there is nothing to recheck: CheckTx starts again from the
+    // committed state, copied only when the next transaction arrives (an idle block copies nothing).
+    this.checkStateCache = undefined;
     entries.forEach((e, i) => e.onCommit?.({ result: results[i]!, height }));
     const committed = { block, txs: indexed };
     for (const l of this.commitListeners) safe(() => l(committed));

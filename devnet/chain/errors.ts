@@ -125,3 +125,8 @@ export const bmeErr = {
   invalidAmount: reg("bme", 8, "invalid amount"),
   invalidDenom: reg("bme", 9, "invalid denomination"),
 };
+
+/** chain-sdk go/node/oracle/v1/errors.go (codespace "oracle"): what x/bme returns when the AKT price is unhealthy. */
+export const oracleErr = {
+  priceStalled: reg("oracle", 4, "price stalled"),
+};

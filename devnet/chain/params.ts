@@ -27,7 +27,10 @@ export const MIN_GAS_PRICES = [
   { denom: DENOM_ACT, amount: 0.025 },
 ];
 
-/** BME: the devnet's fixed oracle price of AKT in USD, and so in ACT (1 ACT = 1 USD). */
+/**
+ * The devnet's AKT price in USD, and so in ACT (1 ACT = 1 USD): the oracle's seeded price moves around it
+ * (modules/oracle.ts), and a price pinned through the admin endpoint holds it exactly.
+ */
 export const AKT_PRICE_IN_ACT = 2n;
 
 export const MAX_TX_BYTES = 1024 * 1024;

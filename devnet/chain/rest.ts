@@ -13,18 +13,14 @@ import { REST } from "./model";
 import { Queries, type IdFilters, type Page, type PageResult } from "./queries";
 import { snakeKeys, txJson, txResponseJson } from "./txview";
 import { headerJson } from "./rpc/views";
+import { oracleRestRoutes } from "./oracle-queries";
+import { HttpError, notFound } from "./rest-error";
 
 export interface RestDeps {
   app: App;
   faucet(address: string): Promise<{ txHash: string; code: number; rawLog: string }>;
   simulate(txBytes: Uint8Array): { gasUsed: number; events: unknown[]; data: string };
   validatorAddress: string;
-}
-
-class HttpError extends Error {
-  constructor(readonly status: number, readonly code: number, message: string) {
-    super(message);
-  }
 }
 
 const toJson = (v: unknown): unknown => {
@@ -60,8 +56,6 @@ function idFilters(sp: URLSearchParams, prefix: string): IdFilters {
     state: sp.get(`${prefix}.state`) ?? undefined,
   };
 }
-
-const notFound = (what: string) => new HttpError(404, 5, `rpc error: code = NotFound desc = ${what}`);
 
 const faucetBody = z.object({
   address: z.string().refine((a) => {
@@ -257,6 +251,7 @@ export function makeRestHandler(deps: RestDeps) {
       },
     };
   });
+  for (const [re, fn] of oracleRestRoutes(app)) G(re, (m, sp) => fn(m, sp));
   P(/^\/devnet\/faucet$/, async (_m, _sp, body) => {
     const { address } = parse(faucetBody, body);
     return deps.faucet(address);

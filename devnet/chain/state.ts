@@ -1,5 +1,5 @@
 /**
- * The devnet's application state: plain values in Maps so a transaction can run on a structuredClone and be
+ * The devnet's application state: plain values in Maps so a transaction can run on a copy (cloneState) and be
  * dropped if a message fails (the cosmos-sdk CacheMultiStore, in miniature). Complex protobuf values
  * (group specs, resource offers) are kept as their encoded bytes, which makes snapshots trivial.
  */
@@ -137,6 +137,56 @@ export interface AuditRec {
   attributes: { key: string; value: string }[];
 }
 
+/** x/oracle v1 records (see modules/oracle.ts). */
+export interface OraclePriceRec {
+  /** 1-based index of the source in ORACLE_SOURCES */
+  source: number;
+  height: number;
+  /** LegacyDec atomics */
+  price: bigint;
+  timestamp: string;
+}
+
+export interface OracleAggregate {
+  twap: bigint;
+  median: bigint;
+  min: bigint;
+  max: bigint;
+  timestamp: string;
+  numSources: number;
+  deviationBps: bigint;
+}
+
+export interface OracleHealth {
+  isHealthy: boolean;
+  hasMinSources: boolean;
+  deviationOk: boolean;
+  totalSources: number;
+  totalHealthySources: number;
+  failureReason: string[];
+}
+
+export interface OracleState {
+  seed: number;
+  /** posted prices, oldest first */
+  prices: OraclePriceRec[];
+  /** the median of each block, for the TWAP, oldest first */
+  medians: { height: number; price: bigint }[];
+  aggregate?: OracleAggregate;
+  health?: OracleHealth;
+  /** admin: the price every source posts instead of the seeded one (atomics) */
+  pinned?: bigint;
+  /** admin: the sources stopped posting */
+  stalled: boolean;
+  /** admin: prices posted before this height count as stale at once (a stall that is already old) */
+  staleBefore?: number;
+}
+
+
+export function emptyOracle(seed: number): OracleState {
+  return { seed, prices: [], medians: [], stalled: false };
+}
+
 export interface AppState {
   nextAccountNumber: number;
   accounts: Map<string, AccountRec>;
@@ -150,6 +200,7 @@ export interface AppState {
   certs: Map<string, CertRec>;
   providers: Map<string, ProviderRec>;
   audits: Map<string, AuditRec>;
+  oracle: OracleState;
 }
 
 export function emptyState(): AppState {
@@ -166,6 +217,7 @@ export function emptyState(): AppState {
     certs: new Map(),
     providers: new Map(),
     audits: new Map(),
+    oracle: emptyOracle(1),
   };
 }
 
@@ -199,4 +251,26 @@ export function deserialize<T>(text: string): T {
     }
     return v;
   }) as T;
+}
+
+/**
+ * A deep copy of the state for one transaction, except byte arrays, which are never changed in place (a record's
+ * bytes are replaced, not written into) and so are shared. About five times faster than structuredClone on a
+ * seeded owner's thousands of deployments, which matters since every transaction copies the state twice.
+ */
+export function cloneState(state: AppState): AppState {
+  return copy(state) as AppState;
+}
+
+function copy(v: unknown): unknown {
+  if (v === null || typeof v !== "object" || v instanceof Uint8Array) return v;
+  if (v instanceof Map) {
+    const m = new Map();
+    for (const [k, x] of v) m.set(k, copy(x));
+    return m;
+  }
+  if (Array.isArray(v)) return v.map(copy);
+  const o: Record<string, unknown> = {};
+  for (const k of Object.keys(v)) o[k] = copy((v as Record<string, unknown>)[k]);
+  return o;
 }

@@ -1,13 +1,15 @@
 /**
- * x/bme v1 MsgMintACT: burn AKT, mint ACT at the oracle price. The devnet has no oracle and no epochs:
- * it executes the ledger record at once at a fixed price (params.AKT_PRICE_IN_ACT ACT per AKT). Validation and
- * errors as akash-network/node x/bme/handler (MintACT -> BurnMint) and keeper RequestBurnMint.
+ * x/bme v1 MsgMintACT: burn AKT, mint ACT at the oracle's price (x/oracle GetAggregatedPrice: the TWAP, ACT pegged
+ * to $1; an unhealthy price refuses the request with ErrPriceStalled). The devnet has no epochs: it executes the
+ * ledger record at once. Validation and errors as akash-network/node x/bme/handler (MintACT -> BurnMint) and
+ * keeper RequestBurnMint / prepareToBM (mint = burned x priceFrom / priceTo, truncated).
  */
 import { BME_MODULE, burnCoins, mintCoins, sendCoins } from "../bank";
 import { akashV1 } from "../codec";
 import type { Ctx } from "../context";
 import { bmeErr, sdkErr } from "../errors";
-import { AKT_PRICE_IN_ACT, DENOM_ACT, DENOM_AKT } from "../params";
+import { DENOM_ACT, DENOM_AKT } from "../params";
+import { aggregatedPrice } from "./oracle";
 import { fromBech32 } from "@cosmjs/encoding";
 
 const bech32Error = (addr: string): string | undefined => {
@@ -37,8 +39,10 @@ export function mintAct(ctx: Ctx, msg: akashV1.MsgMintACT): void {
   const c = msg.coinsToBurn!;
   // x/bme keeper RequestBurnMint: only uakt -> uact (MsgMintACT) and uact -> uakt (MsgBurnACT) are routes
   if (c.denom !== DENOM_AKT) throw bmeErr.invalidDenom(`invalid swap route ${c.denom} -> ${DENOM_ACT}`);
+  const priceFrom = aggregatedPrice(ctx, DENOM_AKT);
+  const priceTo = aggregatedPrice(ctx, DENOM_ACT);
   const burned = { denom: DENOM_AKT, amount: BigInt(c.amount) };
-  const minted = { denom: DENOM_ACT, amount: burned.amount * AKT_PRICE_IN_ACT };
+  const minted = { denom: DENOM_ACT, amount: (burned.amount * priceFrom) / priceTo };
   sendCoins(ctx, msg.owner, BME_MODULE, [burned]);
   burnCoins(ctx, BME_MODULE, [burned]);
   mintCoins(ctx, BME_MODULE, [minted]);

@@ -94,13 +94,16 @@ export function updateDeployment(ctx: Ctx, msg: akashV1beta4.MsgUpdateDeployment
   });
 }
 
-/** Closes a deployment and all that hangs from it; `leaseState` tells an owner close from a drained escrow. */
+/**
+ * Closes a deployment and all that hangs from it; `leaseState` tells an owner close from a drained escrow, which
+ * leaves groups and leases insufficient_funds (x/market hooks OnEscrowAccountClosed, keeper OnGroupClosed).
+ */
 export function closeDeployment(ctx: Ctx, dep: DeploymentRec, leaseState: "closed" | "insufficient_funds"): void {
   const reason = leaseState === "closed" ? 1 : 20000;
   for (const g of dep.groups) {
-    if (g.state !== "closed") {
+    if (g.state !== "closed" && g.state !== "insufficient_funds") {
       closeOrdersOfGroup(ctx, dep, g.gseq, leaseState, reason);
-      g.state = "closed";
+      g.state = leaseState;
       ctx.emitTyped("akash.deployment.v1.EventGroupClosed", { id: gIdJson({ ...dep, gseq: g.gseq }) });
     }
   }

@@ -131,8 +131,31 @@ export function depositEscrow(ctx: Ctx, acc: EscrowAccountRec, from: string, coi
     balance: { denom: coin.denom, amount: coin.amount * DEC_ONE },
     direct: from === acc.owner,
   });
-  if (acc.state === "overdrawn" && acc.funds > 0n) acc.state = "open";
+  if (acc.state === "overdrawn") repayOverdrawn(ctx, acc);
   ctx.gas.write();
+}
+
+/**
+ * A deposit into an overdrawn account (x/escrow keeper AccountDeposit): it pays the providers what they were
+ * owed when it ran dry; once nothing is owed the account and its payments close and the rest is refunded. Its
+ * deployment was closed when it ran dry and stays closed.
+ */
+function repayOverdrawn(ctx: Ctx, acc: EscrowAccountRec): void {
+  const owing = paymentsOf(ctx, acc).filter((p) => p.state === "overdrawn" && p.unsettled > 0n);
+  for (const p of owing) {
+    const paid = p.unsettled < acc.funds ? p.unsettled : acc.funds;
+    p.unsettled -= paid;
+    p.balance += paid;
+    acc.funds -= paid;
+    acc.transferred += paid;
+    withdraw(ctx, p);
+  }
+  if (paymentsOf(ctx, acc).some((p) => p.unsettled > 0n)) return;
+  for (const p of paymentsOf(ctx, acc)) p.state = "closed";
+  const refund = acc.funds / DEC_ONE;
+  if (refund > 0n) sendCoins(ctx, ESCROW_MODULE, acc.owner, [{ denom: acc.denom, amount: refund }]);
+  acc.funds -= refund * DEC_ONE;
+  acc.state = "closed";
 }
 
 export function paymentsOf(ctx: Ctx, acc: EscrowAccountRec): PaymentRec[] {
@@ -169,13 +192,14 @@ function withdraw(ctx: Ctx, p: PaymentRec): void {
 
 /**
  * Moves what the open payments have earned since `settledAt` from the account to the payments.
- * Returns true if the account could not cover it (it is then overdrawn).
+ * Returns true if the account could not cover it (it is then overdrawn). `openPayments` may be given by a caller
+ * that already indexed them (the end blocker settles every account each block).
  */
-export function settleAccount(ctx: Ctx, acc: EscrowAccountRec): boolean {
+export function settleAccount(ctx: Ctx, acc: EscrowAccountRec, openPayments?: PaymentRec[]): boolean {
   const blocks = BigInt(Math.max(0, ctx.height - acc.settledAt));
   acc.settledAt = ctx.height;
   if (blocks === 0n || acc.state !== "open") return acc.state === "overdrawn";
-  const open = paymentsOf(ctx, acc).filter((p) => p.state === "open");
+  const open = openPayments ?? paymentsOf(ctx, acc).filter((p) => p.state === "open");
   const due = open.reduce((s, p) => s + p.rate * blocks, 0n);
   if (due === 0n) return false;
   if (due <= acc.funds) {
@@ -203,9 +227,12 @@ export function settleAccount(ctx: Ctx, acc: EscrowAccountRec): boolean {
   return true;
 }
 
-/** Settles, closes the payments and refunds what is left to the owner (deployment close, bid close). */
+/**
+ * Settles, closes the payments and refunds what is left to the owner (deployment close, bid close). An overdrawn
+ * account stays overdrawn with its payments (x/escrow AccountClose only closes what is open): it still owes them.
+ */
 export function closeEscrowAccount(ctx: Ctx, acc: EscrowAccountRec): void {
-  if (acc.state === "closed") return;
+  if (acc.state === "closed" || acc.state === "overdrawn") return;
   settleAccount(ctx, acc);
   for (const p of paymentsOf(ctx, acc)) closePayment(ctx, p);
   const refund = acc.funds / DEC_ONE;
@@ -215,9 +242,10 @@ export function closeEscrowAccount(ctx: Ctx, acc: EscrowAccountRec): void {
   ctx.gas.write();
 }
 
+/** x/escrow PaymentClose: an open payment closes; an overdrawn one stays overdrawn (its provider is still owed). */
 export function closePayment(ctx: Ctx, p: PaymentRec): void {
   if (p.state === "closed") return;
   withdraw(ctx, p);
-  p.state = "closed";
+  if (p.state === "open") p.state = "closed";
   ctx.gas.write();
 }
