@@ -18,27 +18,29 @@
  */
 import { RingBuffer } from "@/lib/logs/ring-buffer";
 
-export interface Aligned {
+export interface Aligned<V = string> {
   key: string;
   /** lines to show, oldest first */
-  lines: string[];
+  lines: V[];
   /** the resumed stream did not overlap what was shown: lines may be missing before these */
   gap: boolean;
 }
 
-interface Alignment {
+interface Alignment<V> {
   /** what was received before the drop, oldest first */
   seen: string[];
   /** start positions in `seen` where the resumed lines may begin, still consistent with every line held */
   candidates: number[];
   held: string[];
+  values: V[];
   /** the longest overlap proven so far */
   best: number;
 }
 
-export class ResumeAligner {
+/** `V` is what the caller gets back for each line (the text itself by default); lines are compared by their text. */
+export class ResumeAligner<V = string> {
   private readonly history = new Map<string, RingBuffer<string>>();
-  private readonly aligning = new Map<string, Alignment>();
+  private readonly aligning = new Map<string, Alignment<V>>();
   /** keys whose alignment ended during this resume: their next lines are live */
   private readonly settled = new Set<string>();
   private resuming = false;
@@ -47,7 +49,7 @@ export class ResumeAligner {
   constructor(readonly window: number) {}
 
   /** Call when the stream is reopened after a drop: the next lines of each key are aligned with what it had. */
-  beginResume(): Aligned[] {
+  beginResume(): Aligned<V>[] {
     const pending = this.flush();
     this.settled.clear();
     this.resuming = true;
@@ -59,14 +61,15 @@ export class ResumeAligner {
   }
 
   /** One line of a key, in stream order. Returns what can be shown now (possibly nothing, possibly held lines). */
-  accept(key: string, text: string): Aligned | null {
+  accept(key: string, text: string, value: V = text as V): Aligned<V> | null {
     const a = this.aligning.get(key) ?? (this.resuming && !this.settled.has(key) ? this.start(key) : undefined);
     if (!a) {
       this.remember(key, text);
-      return { key, lines: [text], gap: false };
+      return { key, lines: [value], gap: false };
     }
     const i = a.held.length;
     a.held.push(text);
+    a.values.push(value);
     const alive: number[] = [];
     for (const p of a.candidates) {
       if (a.seen[p + i] !== text) continue;
@@ -81,8 +84,8 @@ export class ResumeAligner {
    * Ends the resume: every key still holding lines takes the longest overlap proven so far. Call it when the
    * resumed backlog is over (the stream went quiet, or a bounded time passed), and before reopening again.
    */
-  flush(): Aligned[] {
-    const out: Aligned[] = [];
+  flush(): Aligned<V>[] {
+    const out: Aligned<V>[] = [];
     for (const [key, a] of this.aligning) {
       const r = this.resolve(key, a);
       if (r.lines.length || r.gap) out.push(r);
@@ -100,20 +103,19 @@ export class ResumeAligner {
     this.resuming = false;
   }
 
-  private start(key: string): Alignment | undefined {
+  private start(key: string): Alignment<V> | undefined {
     this.settled.add(key);
     const seen = this.history.get(key)?.slice() ?? [];
     if (seen.length === 0) return undefined;
-    const a: Alignment = { seen, candidates: seen.map((_, p) => p), held: [], best: 0 };
+    const a: Alignment<V> = { seen, candidates: seen.map((_, p) => p), held: [], values: [], best: 0 };
     this.aligning.set(key, a);
     return a;
   }
 
-  private resolve(key: string, a: Alignment): Aligned {
+  private resolve(key: string, a: Alignment<V>): Aligned<V> {
     this.aligning.delete(key);
-    const lines = a.held.slice(a.best);
-    for (const l of lines) this.remember(key, l);
-    return { key, lines, gap: a.best === 0 && a.held.length > 0 };
+    for (const l of a.held.slice(a.best)) this.remember(key, l);
+    return { key, lines: a.values.slice(a.best), gap: a.best === 0 && a.held.length > 0 };
   }
 
   private remember(key: string, text: string): void {
