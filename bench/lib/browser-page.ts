@@ -31,9 +31,10 @@ async function tailwindCss(): Promise<string> {
  * Bundles `entry` (a .tsx that renders into #root) and serves it; `wss` (optional) takes the server's websocket
  * upgrades, same origin, so the CSP's connect-src 'self' covers it.
  */
-export async function servePage(entry: string, options: { wss?: WebSocketServer } = {}): Promise<ServedPage> {
+export async function servePage(entry: string, options: { wss?: WebSocketServer; workers?: Record<string, string> } = {}): Promise<ServedPage> {
   const out = await build({
-    entryPoints: { entry },
+    // `workers`: more entries served as /<name>.js (e.g. Monaco's editor worker for the baseline viewer)
+    entryPoints: { entry, ...options.workers },
     bundle: true,
     write: false,
     outdir: "/out",
@@ -42,7 +43,7 @@ export async function servePage(entry: string, options: { wss?: WebSocketServer 
     platform: "browser",
     target: "es2022",
     jsx: "automatic",
-    minify: true,
+    minify: process.env.BENCH_MINIFY !== "0", // BENCH_MINIFY=0 keeps names readable in a CPU profile
     sourcemap: false,
     loader: { ".css": "css", ".ttf": "file", ".woff2": "file" },
     define: { "process.env.NODE_ENV": '"production"' },

@@ -52,14 +52,17 @@ export function useLineStream<F>(o: LineStreamOptions<F>): LineStream {
       nextFrameOrTimeout(),
       capacity,
     );
-    const toLine = (l: StreamLine): NewLine => ({
-      source: l.key,
-      service: (latest.current.serviceOfKey ?? serviceOf)(l.key, latest.current.services),
-      text: l.text,
-      omitted: l.omitted,
-      at: Date.now(),
-      ...(l.gap ? { gap: true as const } : {}),
-    });
+    // pods are few and lines many: the service of a pod is worked out once
+    const services = new Map<string, string | undefined>();
+    const serviceOfKey = (key: string) => {
+      if (!services.has(key)) services.set(key, (latest.current.serviceOfKey ?? serviceOf)(key, latest.current.services));
+      return services.get(key);
+    };
+    const toLine = (l: StreamLine): NewLine => {
+      const line: NewLine = { source: l.key, service: serviceOfKey(l.key), text: l.text, omitted: l.omitted, at: Date.now() };
+      if (l.gap) line.gap = true;
+      return line;
+    };
     const f = new StreamFollower<F>({
       open: (args) => latest.current.open(args),
       keyOf: (frame) => latest.current.keyOf(frame),

@@ -32,16 +32,21 @@ export function VirtualLines({ store, version, label, wrap, following, onScrolle
   const scrollRef = useRef<HTMLDivElement>(null);
   const anchor = useRef<{ id: number; delta: number } | null>(null);
   const autoTop = useRef(0);
-  // a new key function each version: the library recomputes its layout from the keys the rows have now
+  // Wrapped rows are measured, and the library keeps sizes by key: keys must be line ids, and a new key function
+  // each version makes it re-read them (O(lines)). Unwrapped rows all have one size: positions are enough, and
+  // the layout is not recomputed on every frame.
   // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` is the store's change counter
-  const getItemKey = useCallback((i: number) => store.lineAt(i)?.id ?? -1 - i, [store, version]);
+  const idKey = useCallback((i: number) => store.lineAt(i)?.id ?? -1 - i, [store, version]);
+  const indexKey = useCallback((i: number) => i, []);
   const v = useVirtualizer({
     count: store.size,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    getItemKey,
-    overscan: 20,
+    getItemKey: wrap ? idKey : indexKey,
+    overscan: 8,
     initialRect: { width: 800, height: 480 },
+    // a scroll re-renders with the next frame's batch instead of synchronously inside the scroll event
+    useFlushSync: false,
   });
 
   // Wrapped rows were measured under their line id; forget the sizes of evicted lines so the cache stays bounded.
@@ -56,7 +61,8 @@ export function VirtualLines({ store, version, label, wrap, following, onScrolle
     const el = scrollRef.current;
     if (!el) return;
     if (following) {
-      el.scrollTop = el.scrollHeight;
+      // the total size is known: no need to read scrollHeight, which would force a layout in the middle of the frame
+      el.scrollTop = v.getTotalSize();
       autoTop.current = el.scrollTop;
       return;
     }
@@ -94,7 +100,7 @@ export function VirtualLines({ store, version, label, wrap, following, onScrolle
       aria-live="off"
       tabIndex={0}
       onScroll={onScroll}
-      className="h-[28rem] overflow-auto rounded-b bg-neutral-950 font-mono text-xs text-neutral-100 [tab-size:4] focus:outline-2 focus:outline-sky-500"
+      className="h-[28rem] overflow-auto rounded-b bg-neutral-950 [contain:strict] font-mono text-xs text-neutral-100 [tab-size:4] focus:outline-2 focus:outline-sky-500"
     >
       <div style={{ height: v.getTotalSize(), position: "relative", width: wrap ? "100%" : "max-content", minWidth: "100%" }}>
         <div style={{ transform: `translateY(${items[0]?.start ?? 0}px)` }}>
@@ -102,7 +108,7 @@ export function VirtualLines({ store, version, label, wrap, following, onScrolle
             const line = store.lineAt(item.index);
             if (!line) return null;
             return (
-              <div key={item.key} data-index={item.index} data-source={line.source} ref={wrap ? v.measureElement : undefined} className={rowClass}>
+              <div key={line.id} data-index={item.index} data-source={line.source} ref={wrap ? v.measureElement : undefined} className={rowClass}>
                 <LogRow line={line} query={query} currentOccurrence={current?.lineId === line.id ? current.occurrence : null} />
               </div>
             );

@@ -44,7 +44,8 @@ export class LogStore {
   append(lines: readonly NewLine[]): void {
     const added: LogLine[] = [];
     for (const l of lines) {
-      const line: LogLine = { ...l, id: this.buffer.nextId, plain: stripAnsi(l.text) };
+      const line: LogLine = { id: this.buffer.nextId, source: l.source, service: l.service, text: l.text, plain: stripAnsi(l.text), omitted: l.omitted, at: l.at };
+      if (l.gap) line.gap = true;
       this.buffer.push(line);
       this.received++;
       if (this.keeps(line)) {
