@@ -64,13 +64,17 @@ export function VirtualLines({ store, version, label, wrap, following, onScrolle
       // the total size is known: no need to read scrollHeight, which would force a layout in the middle of the frame
       el.scrollTop = v.getTotalSize();
       autoTop.current = el.scrollTop;
-      return;
+    } else {
+      const a = anchor.current;
+      if (!a) return;
+      const idx = store.indexOf(a.id);
+      const offset = idx >= 0 ? v.getOffsetForIndex(idx, "start")?.[0] : 0;
+      if (offset === undefined) return;
+      el.scrollTop = offset + (idx >= 0 ? a.delta : 0);
     }
-    const a = anchor.current;
-    if (!a) return;
-    const idx = store.indexOf(a.id);
-    const offset = idx >= 0 ? v.getOffsetForIndex(idx, "start")?.[0] : 0;
-    if (offset !== undefined) el.scrollTop = offset + (idx >= 0 ? a.delta : 0);
+    // The browser reports the new position with the next frame; until then the virtualizer would lay out the rows
+    // of the old one (a frame of wrong or missing rows). Telling it now re-renders the right rows before paint.
+    el.dispatchEvent(new Event("scroll"));
   }, [v, store, version, following, wrap]);
 
   useLayoutEffect(() => {
@@ -85,8 +89,7 @@ export function VirtualLines({ store, version, label, wrap, following, onScrolle
     const item = v.getVirtualItemForOffset(el.scrollTop);
     const line = item ? store.lineAt(item.index) : undefined;
     anchor.current = item && line ? { id: line.id, delta: el.scrollTop - item.start } : null;
-    const atBottom = el.scrollHeight - el.scrollTop - el.clientHeight <= ROW_HEIGHT;
-    if (following && !atBottom && el.scrollTop < autoTop.current - 2) onScrolledUp();
+    if (following && el.scrollTop < autoTop.current - 2 && el.scrollHeight - el.scrollTop - el.clientHeight > ROW_HEIGHT) onScrolledUp();
   };
 
   const items = v.getVirtualItems();
