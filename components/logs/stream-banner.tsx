@@ -4,8 +4,10 @@ import { describeCloseCode } from "@/lib/logs/stream-errors";
 
 interface StreamBannerProps {
   status: StreamStatus;
-  /** what is streamed, for the sentences: "log" or "event" */
+  /** what the stream carries, for the sentences: "line" or "event" */
   noun: string;
+  /** the stream's name: "logs" or "events" */
+  streamName: string;
   onRetry(): void;
 }
 
@@ -15,18 +17,18 @@ const btn = "rounded border border-neutral-300 bg-white px-2 py-0.5 text-sm hove
  * The stream's state in words, in a status region so a screen reader hears it. Every state says what happened
  * and what happens next; the ones that need the tenant (ended, failed) offer to reopen.
  */
-export function StreamBanner({ status, noun, onRetry }: StreamBannerProps) {
+export function StreamBanner(props: StreamBannerProps) {
   return (
     <div role="status" className="min-h-6 text-sm">
-      <Body status={status} noun={noun} onRetry={onRetry} />
+      <Body {...props} />
     </div>
   );
 }
 
-function Body({ status, noun, onRetry }: StreamBannerProps) {
+function Body({ status, noun, streamName, onRetry }: StreamBannerProps) {
   switch (status.state) {
     case "connecting":
-      return <p className="text-neutral-600">{status.resuming ? "Reconnecting: reopening the stream…" : `Opening the ${noun} stream…`}</p>;
+      return <p className="text-neutral-600">{status.resuming ? "Reconnecting: reopening the stream…" : `Opening the ${streamName} stream…`}</p>;
     case "waiting":
       return <p className="text-neutral-600">No {noun}s yet. The stream is open (or still connecting); the service may not have printed anything.</p>;
     case "streaming":
@@ -60,7 +62,7 @@ function Body({ status, noun, onRetry }: StreamBannerProps) {
     case "failed":
       return (
         <div role="alert" className="flex flex-wrap items-center gap-2 text-red-800">
-          <strong>The {noun} stream failed:</strong>
+          <strong>The {streamName} stream failed:</strong>
           <span>{status.message}</span>
           <span className="text-neutral-500">({status.code})</span>
           <button type="button" className={btn} onClick={onRetry}>

@@ -59,7 +59,7 @@ export function StreamToolbar(p: StreamToolbarProps) {
         Next match
       </button>
       <span className="mx-1 h-5 w-px bg-neutral-300" aria-hidden />
-      <button type="button" className={btn} aria-pressed={p.following} onClick={() => p.onFollow(!p.following)}>
+      <button type="button" className={`${btn} aria-pressed:border-sky-700 aria-pressed:bg-sky-700 aria-pressed:text-white`} aria-pressed={p.following} onClick={() => p.onFollow(!p.following)}>
         Follow
       </button>
       <label className="flex items-center gap-1">

@@ -70,7 +70,7 @@ export function StreamViewer({ stream, label, searchLabel, noun, services, downl
 
   return (
     <section aria-label={`${label} viewer`} className="flex flex-col gap-1">
-      <StreamBanner status={status} noun={noun} onRetry={retry} />
+      <StreamBanner status={status} noun={noun} streamName={label.toLowerCase()} onRetry={retry} />
       <StreamToolbar
         services={services}
         service={service}
