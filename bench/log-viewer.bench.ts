@@ -12,8 +12,8 @@ import { chromium, type Browser } from "@playwright/test";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import WebSocket, { WebSocketServer } from "ws";
-import capture from "../lib/logs/fixtures/devnet-capture.json";
-import { servePage } from "./lib/browser-page";
+import capture from "../test/data/devnet-capture/frames.json";
+import { servePage } from "../test/support/browser-page";
 import type { Probe } from "./lib/page-probe";
 import { percentile, verdict } from "./lib/stats";
 

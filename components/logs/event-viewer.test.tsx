@@ -3,9 +3,9 @@ import React from "react";
 import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { EventViewer } from "@/components/logs/event-viewer";
-import { installLogLayout } from "@/components/logs/jsdom-layout.test-util";
-import { capturedEventFrames, CAPTURED_SERVICES } from "@/lib/logs/fixtures/devnet-capture";
-import { gatewayError, scriptedOpen } from "@/lib/logs/fixtures/scripted-stream";
+import { installLogLayout } from "@/test/support/jsdom-layout";
+import { capturedEventFrames, CAPTURED_SERVICES } from "@/test/support/devnet-capture";
+import { gatewayError, scriptedOpen } from "@/test/support/scripted-stream";
 
 (globalThis as { React?: typeof React }).React = React;
 

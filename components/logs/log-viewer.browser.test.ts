@@ -5,14 +5,14 @@
 import { chromium, type Browser, type Page } from "@playwright/test";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { servePage, type ServedPage } from "../../bench/lib/browser-page";
+import { servePage, type ServedPage } from "@/test/support/browser-page";
 
 let served: ServedPage;
 let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  served = await servePage(path.resolve(__dirname, "log-viewer-harness.test-util.tsx"));
+  served = await servePage(path.resolve(__dirname, "../../test/support/harness/log-viewer.tsx"));
   browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox"] });
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.goto(served.url);

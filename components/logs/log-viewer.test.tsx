@@ -2,10 +2,10 @@
 import React from "react";
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { installLogLayout } from "@/components/logs/jsdom-layout.test-util";
+import { installLogLayout } from "@/test/support/jsdom-layout";
 import { LogViewer } from "@/components/logs/log-viewer";
-import { capturedLogFrames, CAPTURED_SERVICES } from "@/lib/logs/fixtures/devnet-capture";
-import { gatewayError, scriptedOpen, type Opening } from "@/lib/logs/fixtures/scripted-stream";
+import { capturedLogFrames, CAPTURED_SERVICES } from "@/test/support/devnet-capture";
+import { gatewayError, scriptedOpen, type Opening } from "@/test/support/scripted-stream";
 import type { LogFrame } from "@/lib/logs/frames";
 import { serviceOf } from "@/lib/logs/pod-service";
 

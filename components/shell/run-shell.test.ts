@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fakeContainer, MISSING_COMMAND } from "@/components/shell/fake-container.test-util";
+import { fakeContainer, MISSING_COMMAND } from "@/test/support/fake-container";
 import { OutputPacer, runShell, type ShellPhase, type TerminalSink } from "@/components/shell/run-shell";
 import type { ShellSession } from "@/components/shell/shell-session";
 

@@ -5,7 +5,7 @@
 import { chromium, type Browser, type Page } from "@playwright/test";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { servePage, type ServedPage } from "../../bench/lib/browser-page";
+import { servePage, type ServedPage } from "@/test/support/browser-page";
 
 let served: ServedPage;
 let browser: Browser;
@@ -13,7 +13,7 @@ let page: Page;
 const cspViolations: string[] = [];
 
 beforeAll(async () => {
-  served = await servePage(path.resolve(__dirname, "shell-harness.test-util.tsx"));
+  served = await servePage(path.resolve(__dirname, "../../test/support/harness/shell.tsx"));
   browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox"] });
   const context = await browser.newContext({ permissions: ["clipboard-read", "clipboard-write"] });
   page = await context.newPage();
@@ -35,33 +35,35 @@ describe("ShellTerminal in Chromium", () => {
     await page.getByRole("status").filter({ hasText: "Connected: sh" }).waitFor({ timeout: 15_000 });
     expect(await page.getByRole("status").first().innerText()).toContain("bash is not available in this container; using sh.");
     expect((await container()).opened.map((o) => o.command)).toEqual([["bash"], ["sh"]]);
-    await expect.poll(screenText).toContain("/ #");
+    await expect.poll(screenText, { timeout: 10_000 }).toContain("/ #");
   });
 
   it("runs what is typed and shows its output", async () => {
     await page.keyboard.type("echo hello from the container");
     await page.keyboard.press("Enter");
-    await expect.poll(screenText).toMatch(/^hello from the container$/m);
+    await expect.poll(screenText, { timeout: 10_000 }).toMatch(/^hello from the container$/m);
   });
 
   it("sends a resize frame when the panel changes size", async () => {
     const before = (await container()).resizes.at(-1)!;
     await page.evaluate(() => (document.getElementById("panel")!.style.width = "520px"));
-    await expect.poll(async () => (await container()).resizes.at(-1)![0]).toBeLessThan(before[0]);
+    await expect.poll(async () => (await container()).resizes.at(-1)![0], { timeout: 10_000 }).toBeLessThan(before[0]);
   });
 
   it("pastes the clipboard into the shell", async () => {
     await page.evaluate(() => navigator.clipboard.writeText("echo pasted text"));
     await page.getByRole("button", { name: "Paste" }).click();
+    // reading the clipboard is asynchronous: Enter must follow the pasted text, not overtake it
+    await expect.poll(screenText, { timeout: 10_000 }).toMatch(/# echo pasted text\s*$/m);
     await page.keyboard.press("Enter");
-    await expect.poll(screenText).toMatch(/^pasted text$/m);
+    await expect.poll(screenText, { timeout: 10_000 }).toMatch(/^pasted text$/m);
   });
 
   it("shows the exit code when the shell ends, and offers a new session", async () => {
     await page.keyboard.type("exit 3");
     await page.keyboard.press("Enter");
     await page.getByRole("status").filter({ hasText: "sh exited with code 3" }).waitFor();
-    await expect.poll(screenText).toContain("[sh exited with code 3]");
+    await expect.poll(screenText, { timeout: 10_000 }).toContain("[sh exited with code 3]");
     expect(await page.getByRole("button", { name: "Start a new session" }).isVisible()).toBe(true);
   });
 

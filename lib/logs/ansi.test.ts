@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { MAX_SPANS_PER_LINE, parseAnsi, PLAIN, stripAnsi, type AnsiSpan } from "@/lib/logs/ansi";
 import { spanCss, VIEWER_BG, VIEWER_FG } from "@/lib/logs/ansi-css";
 import { ansi256ToHex } from "@/lib/logs/ansi-palette";
-import { capturedLogFrames } from "@/lib/logs/fixtures/devnet-capture";
+import { capturedLogFrames } from "@/test/support/devnet-capture";
 
 const E = "\u001b";
 const text = (spans: AnsiSpan[]) => spans.map((s) => s.text).join("");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { capturedLogFrames } from "@/lib/logs/fixtures/devnet-capture";
-import { gatewayError, scriptedOpen, type Opening } from "@/lib/logs/fixtures/scripted-stream";
+import { capturedLogFrames } from "@/test/support/devnet-capture";
+import { gatewayError, scriptedOpen, type Opening } from "@/test/support/scripted-stream";
 import { StreamFollower, type FollowOptions, type StreamLine, type StreamStatus } from "@/lib/logs/follow-stream";
 import type { LogFrame } from "@/lib/logs/frames";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { capturedLogFrames, CAPTURED_SERVICES } from "@/lib/logs/fixtures/devnet-capture";
+import { capturedLogFrames, CAPTURED_SERVICES } from "@/test/support/devnet-capture";
 import { LogStore, type NewLine } from "@/lib/logs/log-store";
 import { serviceOf } from "@/lib/logs/pod-service";
 import { truncateLine } from "@/lib/logs/truncate";

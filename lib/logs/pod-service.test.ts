@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { capturedEventFrames, capturedLogFrames, CAPTURED_SERVICES } from "@/lib/logs/fixtures/devnet-capture";
+import { capturedEventFrames, capturedLogFrames, CAPTURED_SERVICES } from "@/test/support/devnet-capture";
 import { serviceOf } from "@/lib/logs/pod-service";
 
 describe("serviceOf", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { eventKey, eventText } from "@/lib/logs/event-line";
-import { capturedEventFrames, capturedLogFrames } from "@/lib/logs/fixtures/devnet-capture";
+import { capturedEventFrames, capturedLogFrames } from "@/test/support/devnet-capture";
 import type { LogFrame } from "@/lib/logs/frames";
 import { ResumeAligner, type Aligned } from "@/lib/logs/resume-aligner";
 

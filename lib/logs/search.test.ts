@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { stripAnsi } from "@/lib/logs/ansi";
-import { capturedLogFrames } from "@/lib/logs/fixtures/devnet-capture";
+import { capturedLogFrames } from "@/test/support/devnet-capture";
 import { findOccurrences, SearchIndex, type SearchableLine } from "@/lib/logs/search";
 
 const lines = (texts: string[], firstId = 0): SearchableLine[] => texts.map((plain, i) => ({ id: firstId + i, plain }));

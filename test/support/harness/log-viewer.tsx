@@ -4,7 +4,7 @@
  */
 import { createRoot } from "react-dom/client";
 import { LogViewer } from "@/components/logs/log-viewer";
-import { capturedLogFrames, CAPTURED_SERVICES } from "@/lib/logs/fixtures/devnet-capture";
+import { capturedLogFrames, CAPTURED_SERVICES } from "@/test/support/devnet-capture";
 import type { LogFrame } from "@/lib/logs/frames";
 
 const frames = capturedLogFrames("truth");

@@ -1,13 +1,13 @@
 /**
  * Captures real frames from a devnet provider's logs and kubeevents websockets into
- * lib/logs/fixtures/devnet-capture.json, the data the viewer's tests and the viewer benchmark replay.
+ * test/data/devnet-capture/frames.json, the data the viewer's tests and the viewer benchmark replay.
  *
  * The scenario is the one the viewer must survive: a follow stream from the start (tail -1), dropped by the client
  * (as when the console's socket dies), a gap while the pods keep logging, a reopen with a small tail (the resume),
  * then the provider's whole history at that moment (follow=false, tail -1), the truth the resumed view must equal.
  * Events: a follow stream, and the reopened one (the provider sends every event again).
  *
- * Run: npx tsx bench/capture-devnet-frames.ts (random ports, no lock needed). Output is deterministic in content
+ * Run: npx tsx test/support/capture-devnet-frames.ts (random ports, no lock needed). Output is deterministic in content
  * shape but not in timestamps: re-running changes the fixture, and the tests only rely on its structure.
  */
 import { writeFileSync } from "node:fs";
@@ -15,13 +15,14 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import WebSocket from "ws";
 import YAML from "yaml";
-import { TENANT1, PROVIDER_ACCOUNTS } from "../devnet/accounts";
-import { FakeChain } from "../devnet/provider/fake-chain.test-util";
-import { manifestOf, request, tokenFor, walletOf } from "../devnet/provider/helpers.test-util";
-import { startProviders } from "../devnet/provider/start";
+import { TENANT1, PROVIDER_ACCOUNTS } from "../../devnet/accounts";
+import { FakeChain } from "../../devnet/test/support/fake-chain";
+import { request } from "./gateway-client";
+import { manifestOf, providerToken as tokenFor, walletOf } from "./tenant";
+import { startProviders } from "../../devnet/provider/start";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const OUT = path.resolve(here, "../lib/logs/fixtures/devnet-capture.json");
+const OUT = path.resolve(here, "../data/devnet-capture/frames.json");
 const RESUME_TAIL = 40;
 
 // Three images whose simulated logs differ: nginx access lines (two replicas, so two pods to align separately),
@@ -113,7 +114,7 @@ try {
   const eventsResume = await collect(ws("kubeevents?follow=false"), token);
 
   const capture = {
-    description: "Frames captured from the devnet provider gateway's websockets by bench/capture-devnet-frames.ts",
+    description: "Frames captured from the devnet provider gateway's websockets by test/support/capture-devnet-frames.ts",
     capturedAt: new Date().toISOString(),
     services: ["web", "api", "db"],
     logs: { initial: initial.frames, resumeTail: RESUME_TAIL, resume: resume.frames, truth: truth.frames, truthClose: truth.close },

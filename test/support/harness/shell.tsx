@@ -3,7 +3,7 @@
  * no bash (as alpine images). What the container saw (commands opened, resize frames) is on window for the test.
  */
 import { createRoot } from "react-dom/client";
-import { fakeContainer } from "@/components/shell/fake-container.test-util";
+import { fakeContainer } from "@/test/support/fake-container";
 import { ShellTerminal } from "@/components/shell/shell-terminal";
 
 const { open, log } = fakeContainer(["sh"]);
