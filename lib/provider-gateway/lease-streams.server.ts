@@ -22,6 +22,8 @@ export interface StreamOptions {
   services?: string[];
   signal?: AbortSignal;
   timeoutMs?: number;
+  /** called once the provider accepted the stream (before the first frame) */
+  onOpen?: () => void;
   /** queue bounds; defaults suit one browser tab */
   queue?: { highWater: number; lowWater: number; maxBytes: number };
 }
@@ -92,6 +94,7 @@ async function* frames<T>(gw: Gateway, lease: LeaseRef, path: string, opts: Stre
     maxPayload: MAX_FRAME_BYTES,
     signal: opts.signal,
   });
+  opts.onOpen?.();
   const queue = new BoundedQueue<T>({ ...(opts.queue ?? DEFAULT_QUEUE), sizeOf, pause: () => ws.pause(), resume: () => ws.resume() });
   wire(ws, queue, lease.provider, opts.follow, parse);
   const onAbort = () => queue.end();

@@ -8,7 +8,7 @@ import {
   type ManifestAttemptReport,
 } from "@/lib/provider-gateway/manifest-send-policy";
 
-const fail = (code: AppErrorCode, message = code) => new AppError(code, message);
+const fail = (code: AppErrorCode, message: string = code) => new AppError(code, message);
 
 /** a virtual clock: sleep advances it, so a minute of retries runs in no time */
 function harness(answers: (AppError | "ok")[]) {
