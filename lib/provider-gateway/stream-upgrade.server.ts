@@ -32,6 +32,8 @@ export function createStreamUpgrade(deps: UpgradeDeps) {
 
   return {
     limits,
+    /** the browser sockets this endpoint holds (their bufferedAmount is what a slow tab costs the server) */
+    clients: (): ReadonlySet<{ bufferedAmount: number }> => wss.clients,
     /** true when the upgrade was this endpoint's (handled or refused here); false to let another handler have it */
     handle(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
       const url = new URL(req.url ?? "/", "http://console.invalid");
