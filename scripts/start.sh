@@ -11,7 +11,7 @@ mkdir -p data
 npx prisma migrate deploy >/dev/null
 echo "database ready ($DATABASE_URL)"
 
-if [ ! -f .next/BUILD_ID ] || [ -n "$(find app components lib public prisma next.config.ts package.json -newer .next/BUILD_ID -print -quit 2>/dev/null)" ]; then
+if [ ! -f .next/BUILD_ID ] || [ -n "$(find app components lib public prisma next.config.ts server.ts package.json -newer .next/BUILD_ID -print -quit 2>/dev/null)" ]; then
   echo "building the console (first start or sources changed)…"
   npx next build
 fi
@@ -36,5 +36,6 @@ if [ -f devnet/main.ts ] && [ "${START_DEVNET:-1}" = "1" ]; then
   fi
 fi
 
-echo "console on http://localhost:$PORT"
-npx next start -p "$PORT"
+# Next plus the console's websocket endpoint for provider streams (server.ts), bundled in well under a second
+node scripts/build-server.mjs
+node dist/console-server.mjs --port "$PORT"

@@ -5,12 +5,12 @@
  */
 import http from "node:http";
 import WebSocket from "ws";
-import { getSessionAddress, hashSessionToken, SESSION_COOKIE, startSession } from "@/lib/auth/session.server";
+import { SESSION_COOKIE, startSession } from "@/lib/auth/session.server";
 import type { SessionsRepository } from "@/lib/db/sessions";
-import { readCookie } from "@/lib/http/cookies";
 import type { SocketLike } from "@/lib/provider-gateway/console-stream";
 import type { Gateway } from "@/lib/provider-gateway/gateway.server";
 import { STREAM_PATH } from "@/lib/provider-gateway/stream-protocol";
+import { streamSession } from "@/lib/provider-gateway/stream-session.server";
 import { StreamLimits } from "@/lib/provider-gateway/stream-limits.server";
 import { createStreamUpgrade, type UpgradeDeps } from "@/lib/provider-gateway/stream-upgrade.server";
 
@@ -33,12 +33,7 @@ export async function startStreamServer(repo: SessionsRepository, gateway: () =>
     gateway,
     limits,
     relay: opts.relay,
-    async session(req) {
-      const cookies = new Request("http://console.invalid/", { headers: { cookie: req.headers.cookie ?? "" } });
-      const address = await getSessionAddress(cookies, repo);
-      const token = readCookie(cookies, SESSION_COOKIE);
-      return address && token ? { address, key: hashSessionToken(token) } : null;
-    },
+    session: (req) => streamSession(req, repo),
   });
   const server = http.createServer((_req, res) => res.writeHead(404).end());
   server.on("upgrade", (req, socket, head) => {
