@@ -4,7 +4,7 @@
 // would change what `react` resolves to for the whole process. Takes well under a second, so the start scripts
 // run it every time.
 import { build } from "esbuild";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, URL } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 await build({
