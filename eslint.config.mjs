@@ -27,7 +27,7 @@ const restrictedPaths = (...zones) => ["error", { basePath: root, zones }];
 const PRISMA_ONLY_IN_DB = { name: "@prisma/client", message: "Prisma stays inside lib/db: use a repository." };
 
 export default tseslint.config(
-  { ignores: [".next/**", "node_modules/**", "data/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "coverage/**"] },
+  { ignores: [".next/**", "dist/**", "node_modules/**", "data/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "coverage/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

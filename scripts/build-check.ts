@@ -6,7 +6,7 @@ import { existsSync, readFileSync, statSync, writeFileSync, readdirSync } from "
 import path from "node:path";
 import { BUILD_STAMP_FILE, publicConfigHash } from "../lib/env/build-config";
 
-const WATCHED = ["app", "components", "lib", "public", "prisma", "middleware.ts", "instrumentation.ts", "next.config.ts", "next.config.js", "package.json"];
+const WATCHED = ["app", "components", "lib", "public", "prisma", "middleware.ts", "instrumentation.ts", "next.config.js", "server.ts", "scripts/build-server.mjs", "package.json"];
 
 function newestMtime(p: string): number {
   if (!existsSync(p)) return 0;

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# A production server on a fresh SQLite database of its own, for Playwright (port 3100) and the browser benches
+# A production server (Next plus the console's websocket endpoint, server.ts) on a fresh SQLite database of its own, for Playwright (port 3100) and the browser benches
 # (each on its own port, so each gets its own file and none wipes another's): data/e2e-<port>.db.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,4 +11,5 @@ export CONSOLE_ALLOW_LOOPBACK_PROVIDERS=1
 mkdir -p data
 rm -f "$db" "$db-journal"
 npx prisma migrate deploy >/dev/null
-exec npx next start -p "$port"
+node scripts/build-server.mjs
+exec node dist/console-server.mjs --port "$port"

@@ -48,5 +48,7 @@ if [ -f devnet/main.ts ] && [ "${START_DEVNET:-1}" = "1" ] && [ "$NEXT_PUBLIC_NE
   fi
 fi
 
+# Next plus the console's websocket endpoint for provider streams (server.ts), bundled in well under a second
+node scripts/build-server.mjs
 echo "console on http://$HOST:$PORT"
-npx next start -H "$HOST" -p "$PORT"
+node dist/console-server.mjs --hostname "$HOST" --port "$PORT"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `npm test`: every check, in the order that fails fastest. Unit and integration tests (Vitest, against real
-# SQLite and the devnet), then the browser tests (Playwright in Debian Chromium against `next build && next start`).
+# SQLite and the devnet), then the browser tests (Playwright in Debian Chromium against `next build` and the console server (server.ts)).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # the tests run against the local devnet; a production build must name its network

@@ -4,8 +4,11 @@ import path from "node:path";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
-/** Builds the console if there is no build, then serves it on `port` with a fresh database of its own (scripts/e2e-server.sh, one file per port). */
-export async function startConsole(port: number): Promise<{ url: string; stop(): void }> {
+/**
+ * Builds the console if there is no build, then serves it on `port` with a fresh database of its own
+ * (scripts/e2e-server.sh, one file per port). The server reads NEXT_PUBLIC_REST_URL etc. from this process's env.
+ */
+export async function startConsole(port: number): Promise<{ url: string; pid: number; stop(): void }> {
   if (!existsSync(path.join(ROOT, ".next/BUILD_ID"))) {
     console.log("building the console for the browser benchmark…");
     // a production build must name its network: the benches run on the devnet
@@ -30,6 +33,8 @@ export async function startConsole(port: number): Promise<{ url: string; stop():
   }
   return {
     url,
+    // e2e-server.sh execs the console server, so bash's pid is the server's (for its RSS)
+    pid: child.pid!,
     stop() {
       try {
         process.kill(-child.pid!, "SIGTERM");

@@ -119,6 +119,14 @@ export const providerSchema = z
   })
   .transform((p) => ({ owner: p.owner, hostUri: p.host_uri, attributes: p.attributes, info: { email: p.info?.email ?? "", website: p.info?.website ?? "" } }));
 
+/** cert v1: `cert` and `pubkey` are bytes (base64 on the wire) holding PEM text; serial is a decimal string */
+export const certificateSchema = z
+  .object({
+    certificate: z.object({ state: z.string(), cert: z.string().base64(), pubkey: z.string().base64().nullish() }),
+    serial: z.string().regex(/^\d+$/, "must be a decimal serial"),
+  })
+  .transform((c) => ({ serial: c.serial, state: c.certificate.state, certPem: new TextDecoder().decode(Uint8Array.from(atob(c.certificate.cert), (ch) => ch.charCodeAt(0))) }));
+
 export const auditedAttributesSchema = z.object({ owner: z.string(), auditor: z.string(), attributes: nullableList(attributeSchema) });
 
 // ---- response envelopes, one per endpoint
@@ -144,6 +152,7 @@ export const leasesResponse = z.object({
 export const providerResponse = z.object({ provider: providerSchema });
 export const providersResponse = z.object({ providers: nullableList(providerSchema), pagination: paginationSchema });
 export const auditsResponse = z.object({ providers: nullableList(auditedAttributesSchema), pagination: paginationSchema });
+export const certificatesResponse = z.object({ certificates: nullableList(certificateSchema), pagination: paginationSchema });
 export const escrowAccountsResponse = z.object({ accounts: nullableList(escrowAccountSchema), pagination: paginationSchema });
 
 export type Coin = z.infer<typeof coinSchema>;
@@ -158,6 +167,7 @@ export type ChainBid = z.output<typeof bidSchema>;
 export type ChainBidId = z.output<typeof bidIdSchema>;
 export type ChainLease = z.output<typeof leaseSchema>;
 export type ChainProvider = z.output<typeof providerSchema>;
+export type ChainCertificate = z.output<typeof certificateSchema>;
 export type AuditedAttributes = z.output<typeof auditedAttributesSchema>;
 export type DeploymentParams = z.output<typeof deploymentParamsResponse>;
 export type MarketParams = z.output<typeof marketParamsResponse>;

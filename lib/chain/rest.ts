@@ -175,6 +175,24 @@ export function createRestClient(restUrl: string, fetchImpl: typeof fetch = fetc
       return r.items;
     },
 
+    /** one lease by its full id but bseq (a lease per order and provider); null when the chain has none */
+    async lease(id: { owner: string; dseq: string; gseq: number; oseq: number; provider: string }, call?: CallOptions): Promise<S.ChainLease | null> {
+      const q = { "filters.owner": id.owner, "filters.dseq": id.dseq, "filters.gseq": id.gseq, "filters.oseq": id.oseq, "filters.provider": id.provider, ...pageQuery({ limit: 10 }) };
+      const { data } = await get("market lease", "/akash/market/v1beta5/leases/list", q, S.leasesResponse, call);
+      const l = data.leases.find((x) => x.id.owner === id.owner && x.id.dseq === id.dseq && x.id.gseq === id.gseq && x.id.oseq === id.oseq && x.id.provider === id.provider);
+      return l ?? null;
+    },
+
+    /** an owner's certificates (cert v1), optionally one serial; every state unless `state` is given */
+    async certificates(f: { owner: string; serial?: string; state?: "valid" | "revoked" }, call?: CallOptions): Promise<S.ChainCertificate[]> {
+      const r = await all(async (key) => {
+        const q = { "filter.owner": f.owner, "filter.serial": f.serial, "filter.state": f.state, ...pageQuery({ key }) };
+        const { data, height } = await get("certificates", "/akash/cert/v1/certificates/list", q, S.certificatesResponse, call);
+        return { items: data.certificates, nextKey: data.pagination.nextKey, height };
+      });
+      return r.items;
+    },
+
     /** null when no provider is registered under this address */
     async provider(owner: string, call?: CallOptions): Promise<S.ChainProvider | null> {
       const r = await get("provider", `/akash/provider/v1beta4/providers/${encodeURIComponent(owner)}`, {}, S.providerResponse, { ...call, allow404: true });

@@ -1,6 +1,7 @@
 import "server-only";
 import type { RestClient } from "@/lib/chain/rest";
 import { PROBE_INTERVAL_MS, type ProvidersRepository } from "@/lib/db/providers";
+import { getServerEnv } from "@/lib/env/server";
 import { AppError, isAppError } from "@/lib/errors/app-error";
 import type { Network } from "@/lib/networks";
 import { probeProvider, type ProbeResult } from "@/lib/market/provider-probe.server";
@@ -108,7 +109,7 @@ async function probeStale(known: readonly Known[], deps: DirectoryDeps, now: () 
   const fingerprints = new Map<string, string>();
   if (due.length === 0) return fingerprints;
 
-  const ssrf = ssrfOptionsFor(deps.network);
+  const ssrf = ssrfOptionsFor(deps.network, getServerEnv().CONSOLE_ALLOW_LOOPBACK_PROVIDERS);
   const probe = deps.probe ?? ((hostUri: string) => probeProvider(hostUri, ssrf));
   const runs = due.map(async (k) => {
     const claim = await deps.repo.claimProbe(network, k.owner, now());

@@ -3,8 +3,8 @@ import { AppError } from "@/lib/errors/app-error";
 import { classifyAddress, resolveProviderTarget, ssrfOptionsFor, type Resolver, type SsrfOptions } from "@/lib/provider-gateway/ssrf.server";
 import { resolveNetwork } from "@/lib/networks";
 
-const mainnet = ssrfOptionsFor(resolveNetwork("akashnet-2"));
-const devnet = ssrfOptionsFor(resolveNetwork("devnet"));
+const mainnet = ssrfOptionsFor(resolveNetwork("akashnet-2"), false);
+const devnet = ssrfOptionsFor(resolveNetwork("devnet"), true);
 const dns = (answers: Record<string, string[]>): Resolver => async (host) => {
   const a = answers[host];
   if (!a) throw Object.assign(new Error("not found"), { code: "ENOTFOUND" });
@@ -35,15 +35,15 @@ describe("resolveProviderTarget", () => {
     expect(await refused("https://10.0.0.5:8443")).toMatch(/private address \(10\.0\.0\.5\)/);
     expect(await refused("https://172.20.1.1")).toMatch(/private/);
     expect(await refused("https://192.168.1.1")).toMatch(/private/);
-    expect(await refused("https://169.254.169.254/latest/meta-data")).toMatch(/link-local address \(169\.254\.169\.254\)/);
+    expect(await refused("https://169.254.169.254/latest/meta-data")).toMatch(/linkLocal address \(169\.254\.169\.254\)/);
     expect(await refused("https://224.0.0.1")).toMatch(/multicast/);
     expect(await refused("https://0.0.0.0:8443")).toMatch(/unspecified/);
     expect(await refused("https://[::]:8443")).toMatch(/unspecified/);
-    expect(await refused("https://[fe80::1]")).toMatch(/link-local/);
-    expect(await refused("https://[fd00::1]")).toMatch(/private/);
+    expect(await refused("https://[fe80::1]")).toMatch(/linkLocal/);
+    expect(await refused("https://[fd00::1]")).toMatch(/uniqueLocal/);
     // the embedded IPv4 address decides for mapped and NAT64 forms
     expect(await refused("https://[::ffff:10.0.0.1]")).toMatch(/private/);
-    expect(await refused("https://[::ffff:169.254.169.254]")).toMatch(/link-local/);
+    expect(await refused("https://[::ffff:169.254.169.254]")).toMatch(/linkLocal/);
     // WHATWG URL turns 0x7f.1 into 127.0.0.1 before we look at it
     expect(await refused("https://0x7f.1:8443")).toMatch(/loopback/);
   });
@@ -63,7 +63,17 @@ describe("resolveProviderTarget", () => {
     expect(await refused("https://mixed.example", { ...mainnet, resolve })).toMatch(/192\.168\.0\.10/);
     expect(await refused("https://v6.example", { ...mainnet, resolve })).toMatch(/loopback/);
     const err = await resolveProviderTarget("https://nowhere.example", { ...mainnet, resolve }).catch((e: AppError) => e);
+    expect((err as AppError).code).toBe("provider.dns");
     expect((err as AppError).message).toMatch(/does not resolve \(ENOTFOUND\)/);
+  });
+
+  it("gives up on a name that does not resolve within the DNS deadline, as a DNS failure", async () => {
+    const never: Resolver = () => new Promise(() => {});
+    const started = Date.now();
+    const err = await resolveProviderTarget("https://slow.example", { ...mainnet, resolve: never, dnsTimeoutMs: 150 }).catch((e: AppError) => e);
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(err).toMatchObject({ code: "provider.dns" });
+    expect((err as AppError).message).toMatch(/"slow\.example" did not resolve within 0\.15 s/);
   });
 
   it("pins a public name to the address it checked and keeps the name for SNI", async () => {
@@ -75,14 +85,44 @@ describe("resolveProviderTarget", () => {
 
 describe("classifyAddress", () => {
   it.each([
-    ["8.8.8.8", "public"],
-    ["100.64.0.1", "private"],
+    ["8.8.8.8", "unicast"],
+    ["2606:4700:4700::1111", "unicast"],
+    ["::ffff:8.8.8.8", "unicast"],
+    ["100.64.0.1", "carrierGradeNat"],
     ["198.18.0.1", "reserved"],
-    ["255.255.255.255", "reserved"],
-    ["2606:4700:4700::1111", "public"],
+    ["255.255.255.255", "broadcast"],
+    ["0.1.2.3", "unspecified"],
     ["ff02::1", "multicast"],
-    ["64:ff9b::a00:1", "private"],
-    ["::ffff:8.8.8.8", "public"],
+    ["64:ff9b::a00:1", "rfc6052"],
     ["2001:db8::1", "reserved"],
+    ["::808:808", "ipv4Compatible"],
+    ["not-an-ip", "invalid"],
   ])("%s is %s", (ip, cls) => expect(classifyAddress(ip)).toBe(cls));
+
+  // the ranges the security review found the old hand-written classifier let through (issue 11)
+  it.each([
+    ["fec0::1", "site-local (deprecated)"],
+    ["2002:a00:1::1", "6to4 (embeds 10.0.0.1)"],
+    ["64:ff9b:1::a00:1", "local-use NAT64"],
+    ["::ffff:0:a00:1", "IPv4-translated"],
+    ["2001::1", "Teredo"],
+    ["192.88.99.1", "6to4 relay anycast"],
+    ["100::1", "discard-only"],
+  ])("refuses %s (%s)", (ip) => {
+    expect(classifyAddress(ip)).not.toBe("unicast");
+  });
+});
+
+describe("ssrfOptionsFor", () => {
+  it("opens loopback only on the devnet, and only when CONSOLE_ALLOW_LOOPBACK_PROVIDERS says so", () => {
+    expect(ssrfOptionsFor(resolveNetwork("devnet"), true)).toEqual({ allowLoopback: true });
+    expect(ssrfOptionsFor(resolveNetwork("devnet"), false)).toEqual({ allowLoopback: false });
+  });
+
+  it("never opens loopback on another network, whatever the flag says", () => {
+    for (const id of ["sandbox-2", "akashnet-2"] as const) {
+      expect(ssrfOptionsFor(resolveNetwork(id), true)).toEqual({ allowLoopback: false });
+      expect(ssrfOptionsFor(resolveNetwork(id, { NEXT_PUBLIC_REST_URL: "http://127.0.0.1:1317" }), true)).toEqual({ allowLoopback: false });
+    }
+  });
 });
