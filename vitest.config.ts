@@ -16,5 +16,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // The tests run against the devnet, whose simulated providers listen on 127.0.0.1: the flag `npm start` and the
+    // e2e server set on the devnet (lib/env/server.ts refuses it on any other network).
+    env: { CONSOLE_ALLOW_LOOPBACK_PROVIDERS: "1" },
   },
 });

@@ -8,7 +8,7 @@ const script = readFileSync(path.join(__dirname, "start.sh"), "utf8");
 describe("npm start (scripts/start.sh)", () => {
   it("listens on 127.0.0.1 unless HOST says otherwise", () => {
     expect(script).toContain('export HOST="${HOST:-127.0.0.1}"');
-    expect(script).toMatch(/next start -H "\$HOST" -p "\$PORT"/);
+    expect(script).toMatch(/node dist\/console-server.mjs --hostname "\$HOST" --port "\$PORT"/);
   });
 
   it("names the devnet explicitly and allows loopback providers on it only", () => {

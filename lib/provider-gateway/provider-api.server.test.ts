@@ -52,13 +52,14 @@ describe("provider REST routes through a pinned connection", () => {
     expect(e).toMatchObject({ code: "provider.no_lease", details: { provider: P1, status: 404 } });
   });
 
-  it("sends the manifest; status then reports services, URIs, forwarded ports and leased IPs with their capitalised keys", async () => {
+  it("sends the manifest; status then reports services, readiness and leased IPs with their capitalised keys", async () => {
     await sendManifest(await ctx(P0), leased.lease.dseq, leased.manifestJson);
     const c = await ctx(P0);
     const first = await leaseStatus(c, leased.lease);
     expect(Object.keys(first.services)).toEqual(["nginx-ssl"]);
     expect(first.services["nginx-ssl"]).toMatchObject({ name: "nginx-ssl", total: 1, replicas: 1 });
-    expect(first.forwardedPorts["nginx-ssl"]).toEqual([expect.objectContaining({ port: 443, proto: "TCP", name: "nginx-ssl", externalPort: expect.any(Number) })]);
+    // ports exposed on a leased IP are reached on that IP, not forwarded through a node port
+    expect(first.forwardedPorts["nginx-ssl"]).toBeUndefined();
     expect(first.ips["nginx-ssl"]).toEqual(expect.arrayContaining([expect.objectContaining({ port: 443, externalPort: 443, protocol: "TCP", ip: expect.stringMatching(/^\d+\.\d+\.\d+\.\d+$/) })]));
     const deadline = Date.now() + 10_000;
     let status = first;
@@ -67,10 +68,22 @@ describe("provider REST routes through a pinned connection", () => {
       status = await leaseStatus(c, leased.lease);
     }
     expect(status.services["nginx-ssl"]).toMatchObject({ available: 1, readyReplicas: 1, availableReplicas: 1 });
-    expect(status.services["nginx-ssl"]!.uris.length).toBeGreaterThan(0);
+    // every port of this service is on its leased IP: it gets no ingress host name
+    expect(status.services["nginx-ssl"]!.uris).toEqual([]);
     expect(await serviceStatus(c, leased.lease, "nginx-ssl")).toEqual(status.services["nginx-ssl"]);
     const manifest = await leaseManifest(c, leased.lease);
     expect(manifest[0]!.services.map((s) => s.name)).toEqual(["nginx-ssl"]);
+  });
+
+  it("status reports a global port other than 80 as a forwarded port with its external port", async () => {
+    const game = await gf.lease(P0, "minecraft.yaml");
+    await sendManifest(await ctx(P0), game.lease.dseq, game.manifestJson);
+    const status = await leaseStatus(await ctx(P0), game.lease);
+    const [service] = Object.keys(status.services);
+    expect(status.forwardedPorts[service!]).toEqual(
+      expect.arrayContaining([expect.objectContaining({ port: 25565, proto: "TCP", name: service, externalPort: expect.any(Number) })]),
+    );
+    expect(status.ips[service!]).toBeUndefined();
   });
 
   it("a service the lease does not run is the provider's 404", async () => {

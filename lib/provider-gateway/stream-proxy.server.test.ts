@@ -7,13 +7,14 @@ import { sessionsRepository } from "@/lib/db/sessions";
 import { createTestDatabase } from "@/test/support/database";
 import { hashSessionToken } from "@/lib/auth/session.server";
 import { AppError } from "@/lib/errors/app-error";
-import { openShell, streamFromConsole, type LogFrame, type StreamStatus } from "@/lib/provider-gateway/console-stream";
+import { streamFromConsole, type LogFrame, type StreamStatus } from "@/lib/provider-gateway/console-stream";
 import { createGateway, resolveEndpoint } from "@/lib/provider-gateway/gateway.server";
 import { createProviderTokens, providerTokenClaims } from "@/lib/provider-gateway/jwt";
-import { sendManifest } from "@/lib/provider-gateway/provider-api.server";
+import { leaseStatus, sendManifest } from "@/lib/provider-gateway/provider-api.server";
 import { StreamLimits } from "@/lib/provider-gateway/stream-limits.server";
 import { startGatewayFixture, type GatewayFixture, type LeasedDeployment } from "@/test/support/proxy-lease";
 import { startStreamServer, type StreamServer } from "@/test/support/stream-server";
+import { waitFor } from "@/test/support/wait";
 
 // The proxy end to end: a ws client playing the browser -> the console's upgrade handler on a plain http server
 // -> the devnet's provider gateways, with real sessions in SQLite and tokens signed like the browser signs them.
@@ -36,9 +37,10 @@ beforeAll(async () => {
   otherCookie = await server.signIn(other.address);
   otherTokens = createProviderTokens({ address: other.address, signArbitrary: other.sign });
   leased = await gf.lease(P0);
-  await sendManifest({ endpoint: await resolveEndpoint(gf.gateway, P0), pin: gf.gateway.pin, token: await gf.tokens.get(P0) }, leased.lease.dseq, leased.manifestJson);
-  // the devnet's containers log a few seconds after the manifest
-  await new Promise((r) => setTimeout(r, 3_500));
+  const ctx = { endpoint: await resolveEndpoint(gf.gateway, P0), pin: gf.gateway.pin, token: await gf.tokens.get(P0) };
+  await sendManifest(ctx, leased.lease.dseq, leased.manifestJson);
+  // the containers log once they run: the provider's replicas come up a few seconds after the manifest
+  await waitFor(async () => Object.values((await leaseStatus(ctx, leased.lease)).services).every((s) => s.readyReplicas >= 1), 15_000, 250);
 });
 afterAll(async () => {
   await server?.stop();
@@ -175,13 +177,6 @@ describe("the console's stream endpoint relays", () => {
     const unsent = await gf.lease(P0);
     const e = await failure(collect(streamFromConsole(logs({ lease: unsent.lease, follow: true }), { token: tenantToken(), signal: new AbortController().signal, connect: server.connect(tenantCookie) })));
     expect(e).toMatchObject({ code: "provider.stream_closed", details: { closeCode: 4001 } });
-  });
-
-  it("a shell on a provider whose gateway has no shell route: the provider's HTTP 404", async () => {
-    const e = await failure(
-      openShell({ lease: leased.lease, service: "snake", command: ["echo", "hi"], tty: false, stdin: false }, { token: tenantToken(), signal: new AbortController().signal, connect: server.connect(tenantCookie) }),
-    );
-    expect(e).toMatchObject({ code: "provider.http", details: { status: 404 } });
   });
 
   it("resumes a stream the provider drops, with a fresh token, without duplicate lines", async () => {

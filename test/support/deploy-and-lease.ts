@@ -12,7 +12,7 @@ import type { RestClient } from "@/lib/chain/rest";
 import { type DevnetFixture } from "@/test/support/devnet";
 import type { LeaseRef } from "@/lib/provider-gateway/lease-ref";
 
-const templates = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../templates/sdl");
+const templates = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../lib/templates/sdl");
 let nextDseq = BigInt(Date.now()) * 100n + 7n;
 
 export interface LeasedDeployment {
