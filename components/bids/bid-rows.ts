@@ -1,6 +1,6 @@
 import { normalizeBidPrice, rankByPrice, type NormalizedPrice, type RankedPrice } from "@/lib/market/price";
 import { resourceQuantity } from "@/lib/market/no-bids";
-import { shortAddress } from "@/lib/market/provider-info";
+import { shortAddress } from "@/lib/chain/address";
 import type { GroupView } from "@/lib/sdl/check";
 import type { EnrichedBid } from "@/components/bids/use-deployment-bids";
 
@@ -113,8 +113,4 @@ export function formatDecimal(value: string, decimals: number): string {
   const s = scaled.toString().padStart(decimals + 1, "0");
   const out = `${s.slice(0, -decimals) || "0"}.${s.slice(-decimals)}`.replace(/\.?0+$/, "");
   return out;
-}
-
-export function formatUsd(n: number): string {
-  return n.toLocaleString("en-US", { style: "currency", currency: "USD", minimumFractionDigits: 2, maximumFractionDigits: n < 1 ? 4 : 2 });
 }

@@ -1,5 +1,6 @@
 "use client";
-import { formatDecimal, formatUsd, type BidRow, type SortKey, type SortState } from "@/components/bids/bid-rows";
+import { formatUsd } from "@/lib/format/units";
+import { formatDecimal, type BidRow, type SortKey, type SortState } from "@/components/bids/bid-rows";
 import type { EnrichedBid } from "@/components/bids/use-deployment-bids";
 
 interface BidTableProps {

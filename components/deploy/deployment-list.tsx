@@ -3,7 +3,7 @@ import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { useWallet } from "@/components/wallet/wallet-provider";
 import { deploymentsApi } from "@/lib/deploy/api-client";
-import { fromBaseUnits } from "@/lib/chain/denom";
+import { denomSymbol, fromBaseUnits } from "@/lib/chain/denom";
 
 const STATE_LABEL: Record<string, string> = {
   creating: "Creating",
@@ -48,7 +48,7 @@ export function DeploymentList() {
             <td className="py-2"><Link className="font-medium hover:underline" href={`/deployments/${d.dseq}`}>{d.name}</Link></td>
             <td className="font-mono">{d.dseq}</td>
             <td>{STATE_LABEL[d.state] ?? d.state}{d.leases.some((l) => l.state === "manifest_pending") ? " · manifest pending" : ""}</td>
-            <td>{fromBaseUnits(d.depositAmount, 6)} {d.depositDenom === "uakt" ? "AKT" : "ACT"}</td>
+            <td>{fromBaseUnits(d.depositAmount, 6)} {denomSymbol(d.depositDenom)}</td>
             <td>{new Date(d.createdAt).toLocaleString()}</td>
           </tr>
         ))}

@@ -6,6 +6,7 @@ import { useWallet } from "@/components/wallet/wallet-provider";
 import { closeDeploymentMsg } from "@/lib/chain/messages";
 import { deploymentsApi, type DeploymentRecordDto } from "@/lib/deploy/api-client";
 import type { ChainLease } from "@/lib/chain/rest-schemas";
+import { DEPLOYMENT_STATE, GROUP_STATE, isActive } from "@/lib/chain/states";
 import type { TxStage } from "@/lib/wallet/sign-and-broadcast";
 import { signWithWallet } from "./sign-with-wallet";
 import { TxProgress } from "./tx-progress";
@@ -41,10 +42,10 @@ export function DeploymentView({ dseq, ownerParam }: Props) {
     );
   }
 
-  const active = chain.data.state === "active";
-  const activeLeases = (leases.data ?? []).filter((l) => l.state === "active");
+  const active = chain.data.state === DEPLOYMENT_STATE.active;
+  const activeLeases = (leases.data ?? []).filter(isActive);
   const leasedGroups = new Set(activeLeases.map((l) => l.id.gseq));
-  const openGroups = chain.data.groups.filter((g) => g.state === "open" && !leasedGroups.has(g.id.gseq));
+  const openGroups = chain.data.groups.filter((g) => g.state === GROUP_STATE.open && !leasedGroups.has(g.id.gseq));
   const canSign = wallet !== null && wallet.address === owner;
 
   const close = async () => {
@@ -108,7 +109,7 @@ function useRecoverLeases(dseq: string, chainLeases: ChainLease[] | undefined, r
   const queryClient = useQueryClient();
   useEffect(() => {
     if (tried.current || !record || !chainLeases) return;
-    const missing = chainLeases.filter((l) => l.state === "active" && !record.leases.some((r) => r.gseq === l.id.gseq && r.oseq === l.id.oseq));
+    const missing = chainLeases.filter((l) => isActive(l) && !record.leases.some((r) => r.gseq === l.id.gseq && r.oseq === l.id.oseq));
     if (missing.length === 0) return;
     tried.current = true;
     void deploymentsApi

@@ -6,7 +6,7 @@ import { useWallet } from "@/components/wallet/wallet-provider";
 import { buildDeploymentPayload } from "@/lib/deploy/payload";
 import { escrowLifetime, maxPricePerBlock, minimumDeposit } from "@/lib/deploy/deposit";
 import { createDeploymentMsg } from "@/lib/chain/messages";
-import { formatAmount, fromBaseUnits, toBaseUnits } from "@/lib/chain/denom";
+import { denomSymbol, formatAmount, fromBaseUnits, toBaseUnits } from "@/lib/chain/denom";
 import { nextDseq } from "@/lib/chain/dseq";
 import { feeForGas, type TxStage } from "@/lib/wallet/sign-and-broadcast";
 import { signWithWallet } from "./sign-with-wallet";
@@ -21,8 +21,6 @@ import { useBalance, useDeploymentParams } from "./use-chain";
 interface Props {
   draft: { id: string; name: string; content: string };
 }
-
-const SYMBOL: Record<string, string> = { uakt: "AKT", uact: "ACT" };
 
 /** Review: what goes on chain, the deposit and how long it lasts, the fee; then one signature creates the deployment. */
 export function ReviewStep({ draft }: Props) {
@@ -110,10 +108,10 @@ export function ReviewStep({ draft }: Props) {
           <h2 id="deposit-heading" className="font-medium">Deposit</h2>
           <p className="mt-1 text-neutral-600">
             The deposit goes into an escrow account that pays the provider block by block; what is left comes back when the deployment closes.
-            {minimum !== null && ` The chain's minimum is ${fromBaseUnits(minimum, 6)} ${SYMBOL[denom] ?? denom}.`}
+            {minimum !== null && ` The chain's minimum is ${fromBaseUnits(minimum, 6)} ${denomSymbol(denom)}.`}
           </p>
           <label className="mt-2 flex items-center gap-2">
-            <span>Amount ({SYMBOL[denom] ?? denom})</span>
+            <span>Amount ({denomSymbol(denom)})</span>
             <input
               value={depositText ?? (minimum !== null ? fromBaseUnits(minimum, 6) : "")}
               onChange={(e) => setDepositText(e.target.value)}
@@ -123,10 +121,10 @@ export function ReviewStep({ draft }: Props) {
             />
           </label>
           {deposit === null && <p role="alert" className="mt-1 text-red-700">Write the deposit like 5 or 5.5.</p>}
-          {belowMinimum && <p role="alert" className="mt-1 text-red-700">The chain refuses deposits below {fromBaseUnits(minimum!, 6)} {SYMBOL[denom]}.</p>}
+          {belowMinimum && <p role="alert" className="mt-1 text-red-700">The chain refuses deposits below {fromBaseUnits(minimum!, 6)} {denomSymbol(denom)}.</p>}
           <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
             <dt className="text-neutral-500">Your balance</dt>
-            <dd>{balance.data !== undefined ? `${fromBaseUnits(balance.data, 6)} ${SYMBOL[denom]}` : wallet ? "loading…" : "connect a wallet"}</dd>
+            <dd>{balance.data !== undefined ? `${fromBaseUnits(balance.data, 6)} ${denomSymbol(denom)}` : wallet ? "loading…" : "connect a wallet"}</dd>
             <dt className="text-neutral-500">Lasts at least</dt>
             <dd data-testid="escrow-lifetime">{lifetime ? `${lifetime.label} (${lifetime.blocks.toLocaleString()} blocks at the SDL's max prices)` : "–"}</dd>
             <dt className="text-neutral-500">Network fee</dt>

@@ -1,7 +1,7 @@
 "use client";
 import { useCallback, useId, useRef, useState } from "react";
 import { WALLET_LABELS } from "@/lib/wallet/types";
-import { shortAddress } from "@/components/wallet/format";
+import { shortAddress } from "@/lib/chain/address";
 import { useDismiss } from "@/components/wallet/use-dismiss";
 import { type ConnectedWallet, useWallet } from "@/components/wallet/wallet-provider";
 

@@ -1,5 +1,5 @@
 "use client";
-import { formatBalance } from "@/components/wallet/format";
+import { formatBalance } from "@/lib/chain/denom";
 import { AccountMenu } from "@/components/wallet/account-menu";
 import { ConnectMenu } from "@/components/wallet/connect-menu";
 import { useBalances } from "@/components/wallet/use-balances";

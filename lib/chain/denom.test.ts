@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatAmount, fromBaseUnits, parseAmount, toBaseUnits } from "@/lib/chain/denom";
+import { denomSymbol, formatAmount, formatBalance, fromBaseUnits, parseAmount, toBaseUnits } from "@/lib/chain/denom";
 
 describe("denom amounts", () => {
   it("formats base units for people", () => {
@@ -28,5 +28,17 @@ describe("denom amounts", () => {
     expect(() => parseAmount("1.5uakt")).toThrow(/smallest unit/);
     expect(() => parseAmount("-1 AKT")).toThrow(/not an amount/);
     expect(() => parseAmount("1 ATOM")).toThrow(/Unknown denomination/);
+  });
+
+  it("names the token of a denom, and leaves an unknown denom as it is", () => {
+    expect(denomSymbol("uakt")).toBe("AKT");
+    expect(denomSymbol("uact")).toBe("ACT");
+    expect(denomSymbol("ibc/170C")).toBe("ibc/170C");
+  });
+
+  it("shows balances grouped and truncated, never rounded up past what the account holds", () => {
+    expect(formatBalance("999999123456", 6)).toBe("999,999.12");
+    expect(formatBalance("1999999", 6)).toBe("1.99");
+    expect(formatBalance("5000000", 6)).toBe("5");
   });
 });
