@@ -5,6 +5,7 @@ import { buildRows, filterRows, gpusOfGroup, NO_FILTERS, sortRows, type BidFilte
 import { BidTable } from "@/components/bids/bid-table";
 import { NoBidsPanel } from "@/components/bids/no-bids-panel";
 import { useDeploymentBids, type EnrichedBid } from "@/components/bids/use-deployment-bids";
+import { ErrorMessage } from "@/components/ui/error-message";
 import { pollIntervalFor } from "@/lib/market/bids-stream";
 import { explainNoBids } from "@/lib/market/no-bids";
 import type { Network } from "@/lib/networks";
@@ -77,11 +78,7 @@ export function BidComparison(props: BidComparisonProps) {
           {bids.length} {bids.length === 1 ? "bid" : "bids"}
         </p>
       </div>
-      {error && (
-        <p role="alert" className="text-sm text-red-700">
-          {error.message}
-        </p>
-      )}
+      {error && <ErrorMessage error={error} />}
       {bids.length > 0 && <BidFilters value={filters} regions={regions} gpuModels={gpuModels} onChange={setFilters} />}
       {waitedOut && bids.length === 0 ? (
         <NoBidsPanel seconds={Math.round(noBidsAfterMs / 1000)} reasons={reasons} onCloseDeployment={onCloseDeployment} busy={busy} />

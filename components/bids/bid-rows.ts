@@ -49,12 +49,8 @@ export function buildRows(bids: readonly EnrichedBid[], group: GroupView, ctx: {
   return ranked.map((r) => {
     const p = r.item.provider;
     const owner = r.item.id.provider;
-    let host = "";
-    try {
-      host = p ? new URL(p.hostUri).host : "";
-    } catch {
-      host = p?.hostUri ?? "";
-    }
+    // a provider's host URI is whatever it registered on chain; one that is not a URL is shown as it is
+    const host = p ? (URL.canParse(p.hostUri) ? new URL(p.hostUri).host : p.hostUri) : "";
     return {
       key: r.item.key,
       bid: r.item,

@@ -80,8 +80,9 @@ function prettyJson(json: string | null): string {
   if (!json) return "";
   try {
     return JSON.stringify(JSON.parse(json), null, 2);
-  } catch {
-    return json;
+  } catch (e) {
+    if (e instanceof SyntaxError) return json; // shown as it came rather than not at all
+    throw e;
   }
 }
 

@@ -1,31 +1,20 @@
 "use client";
-import type { StdSignature } from "@cosmjs/amino";
-import type { SigningStargateClient } from "@cosmjs/stargate";
 import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
 import { authApi } from "@/lib/auth/api-client";
 import { AppError, isAppError } from "@/lib/errors/app-error";
 import { getNetworkFromEnv, type Network } from "@/lib/networks";
-import { balanceKeys } from "@/lib/wallet/balances";
+import { chainKeys } from "@/lib/query/chain";
 import { getKeplrWallet, isKeplrInstalled } from "@/lib/wallet/keplr";
 import { getLeapWallet, isLeapInstalled } from "@/lib/wallet/leap";
 import { notSignedInError, signInWithWallet } from "@/lib/wallet/sign-in";
 import type { WalletAdapter, WalletKey, WalletKind } from "@/lib/wallet/types";
 import { mapWalletError } from "@/lib/wallet/wallet-errors";
+import { type ConnectedWallet, toConnectedWallet } from "@/lib/wallet/connected-wallet";
 
 export type { WalletKind } from "@/lib/wallet/types";
-
-export interface ConnectedWallet {
-  kind: WalletKind;
-  address: string;
-  name: string;
-  isLedger: boolean;
-  pubkey: Uint8Array;
-  /** cosmjs SigningStargateClient on the console's network with lib/chain registry + amino types and the network gas price */
-  getSigningClient(): Promise<SigningStargateClient>;
-  signArbitrary(data: string): Promise<StdSignature>;
-}
+export type { ConnectedWallet } from "@/lib/wallet/connected-wallet";
 
 export interface WalletState {
   network: Network;
@@ -52,27 +41,6 @@ async function createAdapter(kind: WalletKind, network: Network): Promise<Wallet
   // loaded on demand: most tenants never use it, and it pulls in bip39 and the HD wallets
   const { DevnetTestWallet } = await import("@/lib/wallet/devnet-wallet");
   return new DevnetTestWallet(network);
-}
-
-function toConnected(adapter: WalletAdapter, key: WalletKey, network: Network): ConnectedWallet {
-  let client: Promise<SigningStargateClient> | undefined;
-  return {
-    kind: adapter.kind,
-    address: key.bech32Address,
-    name: key.name,
-    isLedger: key.isNanoLedger,
-    pubkey: key.pubKey,
-    getSigningClient() {
-      client ??= (async () => {
-        const [signer, { createSigningClient }] = await Promise.all([adapter.getOfflineSigner(), import("@/lib/wallet/signing-client")]);
-        return createSigningClient(network, signer);
-      })();
-      // a failed connection (RPC down) is not cached: the next call tries again
-      client.catch(() => (client = undefined));
-      return client;
-    },
-    signArbitrary: (data) => adapter.signArbitrary(key.bech32Address, data),
-  };
 }
 
 const asAppError = (e: unknown, kind: WalletKind) => (isAppError(e) ? e : mapWalletError(e, kind));
@@ -132,7 +100,7 @@ export function WalletProvider({ children }: { children: React.ReactNode }) {
   const attach = useCallback(
     (adapter: WalletAdapter, key: WalletKey) => {
       detachRef.current();
-      const connected = toConnected(adapter, key, network);
+      const connected = toConnectedWallet(adapter, key, network);
       showWallet(connected);
       setStatus("connected");
       detachRef.current = adapter.onAccountChange(() => {
@@ -140,7 +108,7 @@ export function WalletProvider({ children }: { children: React.ReactNode }) {
           try {
             const next = await adapter.getKey();
             if (next.bech32Address === walletRef.current?.address) return;
-            const switched = toConnected(adapter, next, network);
+            const switched = toConnectedWallet(adapter, next, network);
             showWallet(switched);
             // the old address's session must not keep serving the new account's pages
             if (sessionRef.current && sessionRef.current !== next.bech32Address) await endServerSession();
@@ -196,7 +164,7 @@ export function WalletProvider({ children }: { children: React.ReactNode }) {
     setStatus("idle");
     setError(null);
     window.localStorage.removeItem(STORAGE_KEY);
-    if (previous) queryClient.removeQueries({ queryKey: balanceKeys.account(network.id, previous.address) });
+    if (previous) queryClient.removeQueries({ queryKey: chainKeys.balances(network.id, previous.address) });
     await endServerSession();
   }, [network.id, queryClient, showWallet, endServerSession]);
 

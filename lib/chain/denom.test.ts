@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { denomSymbol, formatAmount, formatBalance, fromBaseUnits, parseAmount, toBaseUnits } from "@/lib/chain/denom";
+import { denomSymbol, formatAmount, formatBalance, fromBaseUnits, parseAmount, readBaseUnits, toBaseUnits } from "@/lib/chain/denom";
 
 describe("denom amounts", () => {
   it("formats base units for people", () => {
@@ -40,5 +40,14 @@ describe("denom amounts", () => {
     expect(formatBalance("999999123456", 6)).toBe("999,999.12");
     expect(formatBalance("1999999", 6)).toBe("1.99");
     expect(formatBalance("5000000", 6)).toBe("5");
+  });
+});
+
+describe("readBaseUnits", () => {
+  it("reads a form field as base units, or null while it is not an amount", () => {
+    expect(readBaseUnits(" 5.5 ", 6)).toBe(5500000n);
+    expect(readBaseUnits("", 6)).toBeNull();
+    expect(readBaseUnits("5,5", 6)).toBeNull();
+    expect(readBaseUnits("0.0000001", 6)).toBeNull();
   });
 });

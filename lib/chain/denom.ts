@@ -34,6 +34,13 @@ export function toBaseUnits(display: string, decimals: number): bigint {
   return BigInt(Decimal.fromUserInput(trimmed, decimals).atomics);
 }
 
+/** What a form field holds as base units, or null while it is not (yet) an amount: for inputs, which say so inline. */
+export function readBaseUnits(display: string, decimals: number): bigint | null {
+  const trimmed = display.trim();
+  if (!/^\d+(\.\d+)?$/.test(trimmed) || (trimmed.split(".")[1] ?? "").length > decimals) return null;
+  return toBaseUnits(trimmed, decimals);
+}
+
 /** "uakt" -> "AKT", "uact" -> "ACT"; an unknown denom is shown as it is. */
 export function denomSymbol(denom: string): string {
   const d = denomInfo(denom);

@@ -205,7 +205,7 @@ class BidWatcher {
         } catch (err) {
           if (this.stopped) return;
           this.loaded = true;
-          this.publish({ error: isAppError(err) ? err : new AppError("chain.unknown", `Reading the bids failed: ${String(err)}`, { cause: err }) });
+          this.publish({ error: isAppError(err) ? err : new AppError("chain.unexpected_response", `Reading the bids failed: ${String(err)}`, { cause: err }) });
         }
       } while (this.readAgain && !this.stopped);
     } finally {
