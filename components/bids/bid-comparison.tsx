@@ -1,10 +1,11 @@
 "use client";
 import { useEffect, useMemo, useState } from "react";
 import { BidFilters } from "@/components/bids/bid-filters";
-import { buildRows, filterRows, gpusOfGroup, NO_FILTERS, sortRows, type BidFilters as Filters, type SortKey, type SortState } from "@/components/bids/bid-rows";
+import { buildRows, filterRows, gpusOfGroup, NO_FILTERS, sortRows, type BidFilters as Filters, type SortKey, type SortState } from "@/lib/market/bid-rows";
 import { BidTable } from "@/components/bids/bid-table";
 import { NoBidsPanel } from "@/components/bids/no-bids-panel";
-import { useDeploymentBids, type EnrichedBid } from "@/components/bids/use-deployment-bids";
+import { useDeploymentBids } from "@/components/bids/use-deployment-bids";
+import type { EnrichedBid } from "@/lib/market/enriched-bid";
 import { ErrorMessage } from "@/components/ui/error-message";
 import { pollIntervalFor } from "@/lib/market/bids-stream";
 import { explainNoBids } from "@/lib/market/no-bids";

@@ -4,17 +4,11 @@ import { useEffect, useMemo, useState } from "react";
 import { createRestClient } from "@/lib/chain/rest";
 import type { ChainBid } from "@/lib/chain/rest-schemas";
 import { bidKey, pollIntervalFor, watchBids, type BidTransport } from "@/lib/market/bids-stream";
+import type { EnrichedBid } from "@/lib/market/enriched-bid";
 import type { ProviderInfo } from "@/lib/market/provider-info";
 import type { Network } from "@/lib/networks";
 import { providerQueries } from "@/lib/query/providers";
 
-/** A chain bid (id, state, price, createdAt as on chain) with its key and what we know of its provider. */
-export interface EnrichedBid extends ChainBid {
-  /** "<gseq>/<oseq>/<provider>/<bseq>": unique within the deployment */
-  key: string;
-  /** null until /api/providers answers (or when it does not know the provider) */
-  provider: ProviderInfo | null;
-}
 
 export interface DeploymentBids {
   bids: EnrichedBid[];

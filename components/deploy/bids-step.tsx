@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import { BidComparison } from "@/components/bids/bid-comparison";
-import type { EnrichedBid } from "@/components/bids/use-deployment-bids";
+import type { EnrichedBid } from "@/lib/market/enriched-bid";
 import { ErrorMessage } from "@/components/ui/error-message";
 import type { ConnectedWallet } from "@/lib/wallet/connected-wallet";
 import type { GroupView } from "@/lib/sdl/manifest";

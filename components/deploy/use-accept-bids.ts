@@ -1,6 +1,6 @@
 "use client";
 import { useQueryClient } from "@tanstack/react-query";
-import type { EnrichedBid } from "@/components/bids/use-deployment-bids";
+import type { EnrichedBid } from "@/lib/market/enriched-bid";
 import { createLeaseMsg } from "@/lib/chain/messages";
 import { AppError, isAppError } from "@/lib/errors/app-error";
 import type { Network } from "@/lib/networks";

@@ -7,7 +7,7 @@ import { SDL_MAX_BYTES } from "@/lib/sdl/limits";
 import { useSdlCheck } from "./use-sdl-check";
 import { ProblemsPanel } from "./problems-panel";
 import { PreviewPanel } from "./preview-panel";
-import { applyTextEdits } from "./apply-edits";
+import { applyTextEdits } from "@/lib/sdl/apply-edits";
 import type { SdlEditorHandle } from "./sdl-editor";
 import { useDraftAutosave, type SaveStatus } from "@/components/drafts/use-draft-autosave";
 import { ErrorMessage } from "@/components/ui/error-message";

@@ -2,7 +2,7 @@ import { normalizeBidPrice, rankByPrice, type NormalizedPrice, type RankedPrice 
 import { resourceQuantity } from "@/lib/market/no-bids";
 import { shortAddress } from "@/lib/chain/address";
 import type { GroupView } from "@/lib/sdl/check";
-import type { EnrichedBid } from "@/components/bids/use-deployment-bids";
+import type { EnrichedBid } from "@/lib/market/enriched-bid";
 
 /**
  * The table's model: bids of one group with their normalised prices, ranked against the cheapest, then filtered
