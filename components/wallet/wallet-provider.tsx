@@ -60,7 +60,7 @@ export function WalletProvider({ children }: { children: React.ReactNode }) {
       dispatch({ type: "sign-in" });
       await signInAs(w).then(
         (address) => dispatch({ type: "signed-in", address }),
-        (e: unknown) => dispatch({ type: "sign-in-failed", error: notSignedInError(e, w.kind) }),
+        (e: unknown) => dispatch({ type: "sign-in-failed", address: w.address, error: notSignedInError(e, w.kind) }),
       );
     },
     [signInAs],
@@ -81,10 +81,10 @@ export function WalletProvider({ children }: { children: React.ReactNode }) {
 
   /** Makes `adapter` the current wallet and follows its account switches (Keplr/Leap keystore-change events). */
   const attach = useCallback(
-    (adapter: WalletAdapter, key: WalletKey) => {
+    (adapter: WalletAdapter, key: WalletKey, signIn: boolean) => {
       detach.current();
       const connected = toConnectedWallet(adapter, key, network);
-      dispatch({ type: "connected", wallet: connected });
+      dispatch({ type: "connected", wallet: connected, signIn });
       detach.current = adapter.onAccountChange(() => {
         adapter.getKey().then(
           (next) => dispatch({ type: "account-changed", wallet: toConnectedWallet(adapter, next, network) }),
@@ -97,30 +97,32 @@ export function WalletProvider({ children }: { children: React.ReactNode }) {
     [network],
   );
 
+  /** Connects, then (one click) the effect below ends another account's session and signs in. */
   const connect = useCallback(
     async (kind: WalletKind) => {
       dispatch({ type: "connect", kind });
-      let connected: ConnectedWallet;
       try {
         const adapter = await createWalletAdapter(kind, network, window);
-        connected = attach(adapter, await adapter.connect());
+        attach(adapter, await adapter.connect(), true);
       } catch (e) {
         dispatch({ type: "connect-failed", error: asAppError(e, kind) });
-        return;
       }
-      if ((await currentSession(queryClient)) === connected.address) return;
-      await endSessionUnlessFor(connected.address);
-      await signInWith(connected); // one click: connecting includes the sign-in signature
     },
-    [network, queryClient, attach, endSessionUnlessFor, signInWith],
+    [network, attach],
   );
 
-  // The account changed in the wallet: end the old account's session, then sign in as the new one.
-  const switched = state.status === "account-switched" ? state.wallet : null;
+  // The account the console serves changed (a connection by click, a switch in the wallet): end the old
+  // account's session, then sign in as this one. Driven by the state, so it always signs for the current account.
+  const needsSession = state.status === "account-switched" ? state.wallet : null;
   useEffect(() => {
-    if (!switched) return;
-    void endSessionUnlessFor(switched.address).then(() => signInWith(switched));
-  }, [switched, endSessionUnlessFor, signInWith]);
+    if (!needsSession) return;
+    let current = true;
+    void endSessionUnlessFor(needsSession.address).then(() => (current ? signInWith(needsSession) : undefined));
+    // switched again before the old session ended: that account's own run signs in
+    return () => {
+      current = false;
+    };
+  }, [needsSession, endSessionUnlessFor, signInWith]);
 
   const signIn = useCallback(async () => {
     if (!state.wallet) {
@@ -166,7 +168,7 @@ export function WalletProvider({ children }: { children: React.ReactNode }) {
         dispatch({ type: "reconnect-failed" });
         return;
       }
-      const connected = attach(reconnected.adapter, reconnected.key);
+      const connected = attach(reconnected.adapter, reconnected.key, false);
       // a session of another account (switched while the console was closed) is ended, not silently reused
       await endSessionUnlessFor(connected.address);
     })();

@@ -10,7 +10,8 @@ import type { WalletKind } from "@/lib/wallet/types";
  * - connecting: a wallet is being connected, or is signing the sign-in message (one click does both)
  * - connected: a wallet is connected and the server's session is that wallet's address
  * - session-mismatch: a wallet is connected but the session is another address's, or there is none ("Sign in")
- * - account-switched: the wallet switched accounts; the old session must end and the new account sign in
+ * - account-switched: the account the console serves changed (a connection by click, or a switch in the wallet)
+ *   and the server's session is not that account's: the old session must end and the new account sign in
  * - error: connecting failed and no wallet is connected
  *
  * `session` is the server's answer (lib/query/session.ts) as last reported; the machine never guesses it.
@@ -29,14 +30,16 @@ export interface ConnectionState {
 export type ConnectionEvent =
   | { type: "session"; address: string | null }
   | { type: "connect"; kind: WalletKind }
-  | { type: "connected"; wallet: ConnectedWallet }
+  /** `signIn`: the tenant clicked "Connect", which signs in as well (one click); a silent reconnect does not */
+  | { type: "connected"; wallet: ConnectedWallet; signIn: boolean }
   | { type: "connect-failed"; error: AppError }
   /** a silent reconnect on page load failed: the tenant did not ask for it, so there is nothing to report */
   | { type: "reconnect-failed" }
   | { type: "account-changed"; wallet: ConnectedWallet }
   | { type: "sign-in" }
+  /** `address`: the account that signed, which may no longer be the wallet's (the tenant switched meanwhile) */
   | { type: "signed-in"; address: string }
-  | { type: "sign-in-failed"; error: AppError }
+  | { type: "sign-in-failed"; address: string; error: AppError }
   | { type: "failed"; error: AppError }
   | { type: "disconnect" };
 
@@ -58,8 +61,10 @@ export function connectionReducer(state: ConnectionState, event: ConnectionEvent
     case "connect":
       // the wallet connected so far stays on screen until the new one answers
       return { ...state, status: "connecting", connectingKind: event.kind, error: null };
-    case "connected":
-      return settle({ ...state, wallet: event.wallet, error: null });
+    case "connected": {
+      const next = { ...state, wallet: event.wallet, error: null };
+      return event.signIn && state.session !== event.wallet.address ? { ...next, status: "account-switched", connectingKind: null } : settle(next);
+    }
     case "connect-failed":
       return settle({ ...state, error: event.error });
     case "reconnect-failed":
@@ -73,9 +78,12 @@ export function connectionReducer(state: ConnectionState, event: ConnectionEvent
       if (!state.wallet) return state;
       return { ...state, status: "connecting", connectingKind: state.wallet.kind, error: null };
     case "signed-in":
+      if (event.address === state.wallet?.address) return settle({ ...state, session: event.address, error: null });
       // a sign-in that finishes after the account changed proves the old address: the new one still needs its own
-      return settle({ ...state, session: event.address, error: event.address === state.wallet?.address ? null : state.error });
+      return state.status === "connected" || state.status === "session-mismatch" ? settle({ ...state, session: event.address }) : { ...state, session: event.address };
     case "sign-in-failed":
+      // the previous account's sign-in failing after a switch says nothing about the current one
+      if (event.address !== state.wallet?.address) return state;
       return settle({ ...state, error: event.error });
     case "failed": {
       const next = { ...state, error: event.error };
