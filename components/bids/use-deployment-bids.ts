@@ -6,9 +6,9 @@ import type { ChainBid } from "@/lib/chain/rest-schemas";
 import { bidKey, pollIntervalFor, watchBids, type BidTransport } from "@/lib/market/bids-stream";
 import type { EnrichedBid } from "@/lib/market/enriched-bid";
 import type { ProviderInfo } from "@/lib/market/provider-info";
+import { createLatestBatcher } from "@/lib/market/latest-batcher";
 import type { Network } from "@/lib/networks";
 import { providerQueries } from "@/lib/query/providers";
-
 
 export interface DeploymentBids {
   bids: EnrichedBid[];
@@ -47,22 +47,15 @@ export function useDeploymentBids({ network, owner, dseq, withKnownProviders = f
   useEffect(() => {
     const ac = new AbortController();
     setStartedAt(Date.now());
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let latest: typeof stream | null = null;
+    const batch = createLatestBatcher<typeof stream>(setStream, BATCH_MS);
     (async () => {
-      for await (const snap of watchBids({ rpcUrl, rest, owner, dseq, signal: ac.signal, pollIntervalMs })) {
-        latest = snap;
-        timer ??= setTimeout(() => {
-          timer = undefined;
-          if (latest && !ac.signal.aborted) setStream(latest);
-        }, BATCH_MS);
-      }
+      for await (const snap of watchBids({ rpcUrl, rest, owner, dseq, signal: ac.signal, pollIntervalMs })) batch.push(snap);
     })().catch((err: unknown) => {
       if (!ac.signal.aborted) setStream((s) => ({ ...s, error: err instanceof Error ? err : new Error(String(err)) }));
     });
     return () => {
       ac.abort();
-      clearTimeout(timer);
+      batch.cancel();
     };
   }, [rpcUrl, pollIntervalMs, rest, owner, dseq]);
 
