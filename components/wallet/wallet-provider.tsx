@@ -137,7 +137,7 @@ export function WalletProvider({ children }: { children: React.ReactNode }) {
     detach.current = () => {};
     dispatch({ type: "disconnect" });
     forgetWalletKind(window.localStorage);
-    queryClient.removeQueries({ queryKey: [...chainKeys.all(network.id), "balances"] });
+    queryClient.removeQueries({ queryKey: chainKeys.allBalances(network.id) });
     await endSessionUnlessFor(null);
   }, [network.id, queryClient, endSessionUnlessFor]);
 

@@ -16,7 +16,9 @@ import { feeForGas } from "@/lib/wallet/sign-and-broadcast";
  */
 export const chainKeys = {
   all: (networkId: NetworkId) => ["chain", networkId] as const,
-  balances: (networkId: NetworkId, address: string) => [...chainKeys.all(networkId), "balances", address] as const,
+  /** every account's balances on the network (dropped on disconnect) */
+  allBalances: (networkId: NetworkId) => [...chainKeys.all(networkId), "balances"] as const,
+  balances: (networkId: NetworkId, address: string) => [...chainKeys.allBalances(networkId), address] as const,
   deployment: (networkId: NetworkId, owner: string, dseq: string) => [...chainKeys.all(networkId), "deployment", owner, dseq] as const,
 };
 
