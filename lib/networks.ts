@@ -130,8 +130,7 @@ function parseOverrides(env: NetworkEnv): z.output<typeof overridesSchema> {
   const parsed = overridesSchema.safeParse(cleaned);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
-    throw new AppError("request.invalid", `The network configuration is invalid (${issues}). Fix the environment and restart the console.`, {
-      status: 500,
+    throw new AppError("config.invalid", `The network configuration is invalid (${issues}). Fix the environment and restart the console.`, {
       details: { issues: parsed.error.issues },
     });
   }

@@ -1,10 +1,12 @@
 "use client";
 import { useEffect, useMemo, useState } from "react";
 import { BidFilters } from "@/components/bids/bid-filters";
-import { buildRows, filterRows, gpusOfGroup, NO_FILTERS, sortRows, type BidFilters as Filters, type SortKey, type SortState } from "@/components/bids/bid-rows";
+import { buildRows, filterRows, gpusOfGroup, NO_FILTERS, sortRows, type BidFilters as Filters, type SortKey, type SortState } from "@/lib/market/bid-rows";
 import { BidTable } from "@/components/bids/bid-table";
 import { NoBidsPanel } from "@/components/bids/no-bids-panel";
-import { useDeploymentBids, type EnrichedBid } from "@/components/bids/use-deployment-bids";
+import { useDeploymentBids } from "@/components/bids/use-deployment-bids";
+import type { EnrichedBid } from "@/lib/market/enriched-bid";
+import { ErrorMessage } from "@/components/ui/error-message";
 import { pollIntervalFor } from "@/lib/market/bids-stream";
 import { explainNoBids } from "@/lib/market/no-bids";
 import type { Network } from "@/lib/networks";
@@ -77,11 +79,7 @@ export function BidComparison(props: BidComparisonProps) {
           {bids.length} {bids.length === 1 ? "bid" : "bids"}
         </p>
       </div>
-      {error && (
-        <p role="alert" className="text-sm text-red-700">
-          {error.message}
-        </p>
-      )}
+      {error && <ErrorMessage error={error} />}
       {bids.length > 0 && <BidFilters value={filters} regions={regions} gpuModels={gpuModels} onChange={setFilters} />}
       {waitedOut && bids.length === 0 ? (
         <NoBidsPanel seconds={Math.round(noBidsAfterMs / 1000)} reasons={reasons} onCloseDeployment={onCloseDeployment} busy={busy} />

@@ -1,6 +1,6 @@
 "use client";
 import { useId } from "react";
-import type { BidFilters as Filters } from "@/components/bids/bid-rows";
+import type { BidFilters as Filters } from "@/lib/market/bid-rows";
 
 interface BidFiltersProps {
   value: Filters;

@@ -1,6 +1,7 @@
 "use client";
-import { formatDecimal, formatUsd, type BidRow, type SortKey, type SortState } from "@/components/bids/bid-rows";
-import type { EnrichedBid } from "@/components/bids/use-deployment-bids";
+import { formatUsd } from "@/lib/format/units";
+import { formatDecimal, type BidRow, type SortKey, type SortState } from "@/lib/market/bid-rows";
+import type { EnrichedBid } from "@/lib/market/enriched-bid";
 
 interface BidTableProps {
   caption: string;

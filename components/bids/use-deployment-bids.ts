@@ -4,16 +4,11 @@ import { useEffect, useMemo, useState } from "react";
 import { createRestClient } from "@/lib/chain/rest";
 import type { ChainBid } from "@/lib/chain/rest-schemas";
 import { bidKey, pollIntervalFor, watchBids, type BidTransport } from "@/lib/market/bids-stream";
-import { providerInfoFrom, providersAnswerSchema, type ProviderInfo } from "@/lib/market/provider-info";
+import type { EnrichedBid } from "@/lib/market/enriched-bid";
+import type { ProviderInfo } from "@/lib/market/provider-info";
+import { createLatestBatcher } from "@/lib/market/latest-batcher";
 import type { Network } from "@/lib/networks";
-
-/** A chain bid (id, state, price, createdAt as on chain) with its key and what we know of its provider. */
-export interface EnrichedBid extends ChainBid {
-  /** "<gseq>/<oseq>/<provider>/<bseq>": unique within the deployment */
-  key: string;
-  /** null until /api/providers answers (or when it does not know the provider) */
-  provider: ProviderInfo | null;
-}
+import { providerQueries } from "@/lib/query/providers";
 
 export interface DeploymentBids {
   bids: EnrichedBid[];
@@ -37,20 +32,6 @@ export interface UseDeploymentBidsInput {
 /** UI updates at most this often: a burst of bids in one block re-renders the table once */
 const BATCH_MS = 100;
 
-export const providerQueries = {
-  byOwners: (network: Network["id"], owners: readonly string[]) => ({
-    queryKey: ["providers", network, { owners: [...owners].sort() }] as const,
-    queryFn: async ({ signal }: { signal: AbortSignal }) => {
-      const res = await fetch(`/api/providers?owners=${encodeURIComponent([...owners].sort().join(","))}`, { signal });
-      const body: unknown = await res.json().catch(() => null);
-      if (!res.ok) throw new Error((body as { error?: { message?: string } } | null)?.error?.message ?? `Provider details failed (HTTP ${res.status}).`);
-      return providersAnswerSchema.parse(body);
-    },
-    // uptime moves every 5 minutes at most
-    staleTime: 60_000,
-  }),
-};
-
 export function useDeploymentBids({ network, owner, dseq, withKnownProviders = false }: UseDeploymentBidsInput): DeploymentBids {
   const [stream, setStream] = useState<{ bids: ChainBid[]; transport: BidTransport; height: number | null; error: Error | null }>({
     bids: [],
@@ -66,38 +47,21 @@ export function useDeploymentBids({ network, owner, dseq, withKnownProviders = f
   useEffect(() => {
     const ac = new AbortController();
     setStartedAt(Date.now());
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let latest: typeof stream | null = null;
+    const batch = createLatestBatcher<typeof stream>(setStream, BATCH_MS);
     (async () => {
-      for await (const snap of watchBids({ rpcUrl, rest, owner, dseq, signal: ac.signal, pollIntervalMs })) {
-        latest = snap;
-        timer ??= setTimeout(() => {
-          timer = undefined;
-          if (latest && !ac.signal.aborted) setStream(latest);
-        }, BATCH_MS);
-      }
+      for await (const snap of watchBids({ rpcUrl, rest, owner, dseq, signal: ac.signal, pollIntervalMs })) batch.push(snap);
     })().catch((err: unknown) => {
       if (!ac.signal.aborted) setStream((s) => ({ ...s, error: err instanceof Error ? err : new Error(String(err)) }));
     });
     return () => {
       ac.abort();
-      clearTimeout(timer);
+      batch.cancel();
     };
   }, [rpcUrl, pollIntervalMs, rest, owner, dseq]);
 
   const owners = useMemo(() => [...new Set(stream.bids.map((b) => b.id.provider))].sort(), [stream.bids]);
   const providers = useQuery({ ...providerQueries.byOwners(network.id, owners), enabled: owners.length > 0 });
-  const known = useQuery({
-    queryKey: ["providers", network.id, "all"] as const,
-    queryFn: async ({ signal }) => {
-      const [list, audits] = await Promise.all([rest.providers({ signal }), rest.allAuditedAttributes({ signal })]);
-      return list.map((p) =>
-        providerInfoFrom({ ...p, auditors: audits.filter((a) => a.owner === p.owner && a.attributes.length > 0).map((a) => a.auditor) }),
-      );
-    },
-    enabled: withKnownProviders,
-    staleTime: 5 * 60_000,
-  });
+  const known = useQuery({ ...providerQueries.all(network), enabled: withKnownProviders });
 
   const bids = useMemo(() => {
     const byOwner = new Map((providers.data?.providers ?? []).map((p) => [p.owner, p]));

@@ -1,16 +1,13 @@
 "use client";
 import { useState } from "react";
-import { useQueryClient } from "@tanstack/react-query";
 import { BidComparison } from "@/components/bids/bid-comparison";
-import type { EnrichedBid } from "@/components/bids/use-deployment-bids";
-import type { ConnectedWallet } from "@/components/wallet/wallet-provider";
-import { createLeaseMsg } from "@/lib/chain/messages";
-import { deploymentsApi } from "@/lib/deploy/api-client";
+import type { EnrichedBid } from "@/lib/market/enriched-bid";
+import { ErrorMessage } from "@/components/ui/error-message";
+import type { ConnectedWallet } from "@/lib/wallet/connected-wallet";
 import type { GroupView } from "@/lib/sdl/manifest";
 import type { Network } from "@/lib/networks";
-import type { TxStage } from "@/lib/wallet/sign-and-broadcast";
-import { signWithWallet } from "./sign-with-wallet";
 import { TxProgress } from "./tx-progress";
+import { useAcceptBids } from "./use-accept-bids";
 
 interface Props {
   network: Network;
@@ -30,38 +27,18 @@ interface Props {
  * once; with several, each "Accept" records the choice for its group and "Create leases" signs them together.
  */
 export function BidsStep({ network, owner, dseq, groups, openGroups, wallet, hasRecord, onCloseDeployment }: Props) {
-  const queryClient = useQueryClient();
   const [chosen, setChosen] = useState<Record<number, EnrichedBid>>({});
-  const [stage, setStage] = useState<TxStage | null>(null);
-  const [recordError, setRecordError] = useState<string | null>(null);
+  const acceptBids = useAcceptBids(network, wallet, owner, dseq, hasRecord);
   const multi = openGroups.length > 1;
-  const busy = stage !== null && stage.stage !== "failed" && stage.stage !== "included";
+  const busy = acceptBids.busy;
   const allChosen = openGroups.every((g) => chosen[g]);
-
-  const createLeases = async (bids: EnrichedBid[]) => {
-    if (!wallet) return;
-    try {
-      const result = await signWithWallet(wallet, network, bids.map((b) => createLeaseMsg({ ...b.id, owner, dseq })), setStage);
-      if (hasRecord) {
-        await deploymentsApi
-          .recordLeases(dseq, {
-            txHash: result.txHash,
-            leases: bids.map((b) => ({ gseq: b.id.gseq, oseq: b.id.oseq, bseq: b.id.bseq, provider: b.id.provider, price: b.price })),
-          })
-          // the lease is on chain either way (the page reads leases from the chain); say what is missing here
-          .catch((err: unknown) =>
-            setRecordError(`The lease is active on chain, but this console could not record it (${err instanceof Error ? err.message : String(err)}). It is recorded again the next time this page loads.`),
-          );
-      }
-      await queryClient.invalidateQueries({ queryKey: ["chain", network.id] });
-      await queryClient.invalidateQueries({ queryKey: ["deployments", network.id] });
-    } catch {
-      /* the failed stage says why; nothing was broadcast after a rejection */
-    }
-  };
+  const createLeases = (bids: EnrichedBid[]) => acceptBids.mutate(bids);
+  // a closed order's bid is gone from the live list: "Refresh bids" clears the failure so the tenant chooses again
+  const orderClosed = acceptBids.stage?.stage === "failed" && acceptBids.stage.error.code === "chain.order_closed";
+  const retry = orderClosed ? acceptBids.reset : acceptBids.retry;
 
   const accept = (bid: EnrichedBid) => {
-    if (!multi) void createLeases([bid]);
+    if (!multi) createLeases([bid]);
     else setChosen((c) => ({ ...c, [bid.id.gseq]: bid }));
   };
 
@@ -88,15 +65,19 @@ export function BidsStep({ network, owner, dseq, groups, openGroups, wallet, has
           <button
             type="button"
             disabled={!allChosen || busy || !wallet}
-            onClick={() => void createLeases(openGroups.map((g) => chosen[g]!))}
+            onClick={() => createLeases(openGroups.map((g) => chosen[g]!))}
             className="rounded bg-neutral-900 px-3 py-1.5 text-white disabled:opacity-50"
           >
             Create leases
           </button>
         </div>
       )}
-      <TxProgress title={multi ? "Creating the leases" : "Creating the lease"} stage={stage} />
-      {recordError && <p role="alert" className="rounded bg-amber-50 px-3 py-2 text-sm text-amber-900">{recordError}</p>}
+      <TxProgress title={multi ? "Creating the leases" : "Creating the lease"} stage={acceptBids.stage} onRetry={retry} />
+      {acceptBids.data?.recordError && (
+        <ErrorMessage error={acceptBids.data.recordError} tone="warning">
+          <span>The lease is active on chain, but this console could not record it. It is recorded again the next time this page loads.</span>
+        </ErrorMessage>
+      )}
     </section>
   );
 }

@@ -1,14 +1,16 @@
 "use client";
 import Link from "next/link";
-import { useEffect, useRef, useState } from "react";
-import { useQueryClient } from "@tanstack/react-query";
+import { useEffect } from "react";
 import { useWallet } from "@/components/wallet/wallet-provider";
-import { closeDeploymentMsg } from "@/lib/chain/messages";
-import { deploymentsApi, type DeploymentRecordDto } from "@/lib/deploy/api-client";
+import { ErrorMessage } from "@/components/ui/error-message";
+import type { DeploymentRecordDto } from "@/lib/deploy/api-client";
 import type { ChainLease } from "@/lib/chain/rest-schemas";
-import type { TxStage } from "@/lib/wallet/sign-and-broadcast";
-import { signWithWallet } from "./sign-with-wallet";
+import { DEPLOYMENT_STATE, GROUP_STATE, isActive } from "@/lib/chain/states";
+import type { NetworkId } from "@/lib/networks";
 import { TxProgress } from "./tx-progress";
+import { useCloseDeployment } from "./use-close-deployment";
+import { leaseToRecord, useRecordLeases } from "./use-record-leases";
+import { useRecordUnrecorded } from "./use-record-unrecorded";
 import { useDeployment } from "./use-deployment";
 import { LeaseTable } from "./lease-table";
 import { BidsStep } from "./bids-step";
@@ -22,16 +24,18 @@ interface Props {
 /** A deployment after creation: bids while groups are open, then its leases; close it from here. */
 export function DeploymentView({ dseq, ownerParam }: Props) {
   const { wallet, network, sessionAddress } = useWallet();
-  const queryClient = useQueryClient();
   const owner = wallet?.address ?? ownerParam;
-  const { chain, leases, record, groups } = useDeployment(network, owner, dseq, Boolean(owner) && sessionAddress === owner);
-  const [closeStage, setCloseStage] = useState<TxStage | null>(null);
-  useRecoverLeases(dseq, leases.data, record.data);
+  const signedInAsOwner = Boolean(owner) && sessionAddress === owner;
+  // a deployment created here whose record failed is recorded first, so the record below can find it
+  useRecordUnrecorded(network, signedInAsOwner ? owner : null);
+  const { chain, leases, record, groups } = useDeployment(network, owner, dseq, signedInAsOwner);
+  const close = useCloseDeployment(network, wallet, dseq, Boolean(record.data));
+  useRecoverLeases(network.id, dseq, leases.data, record.data);
 
   if (!owner) {
     return <p className="m-6 text-neutral-600">Connect your wallet to see deployment {dseq}.</p>;
   }
-  if (chain.isError) return <p role="alert" className="m-6 rounded bg-red-50 px-3 py-2 text-red-800">{chain.error.message}</p>;
+  if (chain.isError) return <ErrorMessage error={chain.error} onRetry={() => void chain.refetch()} className="m-6 rounded px-3 py-2" />;
   if (chain.isPending) return <p className="m-6 text-neutral-500">Loading deployment {dseq}…</p>;
   if (!chain.data) {
     return (
@@ -41,22 +45,13 @@ export function DeploymentView({ dseq, ownerParam }: Props) {
     );
   }
 
-  const active = chain.data.state === "active";
-  const activeLeases = (leases.data ?? []).filter((l) => l.state === "active");
+  const active = chain.data.state === DEPLOYMENT_STATE.active;
+  const activeLeases = (leases.data ?? []).filter(isActive);
   const leasedGroups = new Set(activeLeases.map((l) => l.id.gseq));
-  const openGroups = chain.data.groups.filter((g) => g.state === "open" && !leasedGroups.has(g.id.gseq));
+  const openGroups = chain.data.groups.filter((g) => g.state === GROUP_STATE.open && !leasedGroups.has(g.id.gseq));
   const canSign = wallet !== null && wallet.address === owner;
 
-  const close = async () => {
-    if (!wallet) return;
-    try {
-      await signWithWallet(wallet, network, [closeDeploymentMsg({ owner: wallet.address, dseq })], setCloseStage);
-      if (record.data) await deploymentsApi.setState(dseq, "closed").catch(() => undefined);
-      await queryClient.invalidateQueries({ queryKey: ["chain", network.id] });
-    } catch {
-      /* shown by the failed stage */
-    }
-  };
+  const closeNow = () => close.mutate();
 
   return (
     <div className="mx-auto w-full max-w-6xl space-y-5 p-6">
@@ -77,7 +72,7 @@ export function DeploymentView({ dseq, ownerParam }: Props) {
           openGroups={openGroups.map((g) => g.id.gseq)}
           wallet={canSign ? wallet : null}
           hasRecord={Boolean(record.data)}
-          onCloseDeployment={canSign ? close : undefined}
+          onCloseDeployment={canSign ? closeNow : undefined}
         />
       )}
       {activeLeases.length > 0 && <LeaseTable network={network} leases={activeLeases} records={record.data?.leases ?? []} />}
@@ -85,15 +80,20 @@ export function DeploymentView({ dseq, ownerParam }: Props) {
         <section aria-label="Close" className="space-y-2">
           <button
             type="button"
-            onClick={() => void close()}
-            disabled={closeStage !== null && closeStage.stage !== "failed"}
+            onClick={closeNow}
+            disabled={close.busy || close.stage?.stage === "included"}
             className="rounded border border-red-300 px-3 py-1.5 text-sm text-red-800 hover:bg-red-50 disabled:opacity-50"
           >
             Close deployment
           </button>
           <p className="text-xs text-neutral-500">Closing ends every lease and returns what is left of the deposit.</p>
-          <TxProgress title="Closing the deployment" stage={closeStage} />
+          <TxProgress title="Closing the deployment" stage={close.stage} onRetry={closeNow} />
         </section>
+      )}
+      {close.data?.recordError && (
+        <ErrorMessage error={close.data.recordError} tone="warning">
+          <span>The deployment is closed on chain; this console&apos;s list may still show it open.</span>
+        </ErrorMessage>
       )}
     </div>
   );
@@ -103,17 +103,12 @@ export function DeploymentView({ dseq, ownerParam }: Props) {
  * A lease accepted from this console but not recorded (the tab closed between inclusion and the save, or the save
  * failed) is recorded from the chain when the page next loads, so its manifest state is tracked again.
  */
-function useRecoverLeases(dseq: string, chainLeases: ChainLease[] | undefined, record: DeploymentRecordDto | undefined) {
-  const tried = useRef(false);
-  const queryClient = useQueryClient();
+function useRecoverLeases(networkId: NetworkId, dseq: string, chainLeases: ChainLease[] | undefined, record: DeploymentRecordDto | undefined) {
+  const { mutate, isIdle } = useRecordLeases(networkId, dseq);
   useEffect(() => {
-    if (tried.current || !record || !chainLeases) return;
-    const missing = chainLeases.filter((l) => l.state === "active" && !record.leases.some((r) => r.gseq === l.id.gseq && r.oseq === l.id.oseq));
-    if (missing.length === 0) return;
-    tried.current = true;
-    void deploymentsApi
-      .recordLeases(dseq, { txHash: null, leases: missing.map((l) => ({ gseq: l.id.gseq, oseq: l.id.oseq, bseq: l.id.bseq, provider: l.id.provider, price: l.price })) })
-      .then(() => queryClient.invalidateQueries({ queryKey: ["deployments"] }))
-      .catch(() => undefined); // shown as "Not recorded by this console" in the lease table; retried on the next load
-  }, [dseq, chainLeases, record, queryClient]);
+    // once per page load: a failure shows as "Not recorded by this console" and is retried on the next load
+    if (!isIdle || !record || !chainLeases) return;
+    const missing = chainLeases.filter((l) => isActive(l) && !record.leases.some((r) => r.gseq === l.id.gseq && r.oseq === l.id.oseq));
+    if (missing.length > 0) mutate({ txHash: null, leases: missing.map(leaseToRecord) });
+  }, [isIdle, mutate, chainLeases, record]);
 }

@@ -1,12 +1,10 @@
 "use client";
 import { useState } from "react";
-import { mintActMsg } from "@/lib/chain/messages";
-import { fromBaseUnits, toBaseUnits } from "@/lib/chain/denom";
-import type { TxStage } from "@/lib/wallet/sign-and-broadcast";
-import { signWithWallet } from "./sign-with-wallet";
-import type { ConnectedWallet } from "@/components/wallet/wallet-provider";
+import { fromBaseUnits, readBaseUnits } from "@/lib/chain/denom";
+import type { ConnectedWallet } from "@/lib/wallet/connected-wallet";
 import type { Network } from "@/lib/networks";
 import { TxProgress } from "./tx-progress";
+import { useMintAct } from "./use-mint-act";
 
 interface Props {
   network: Network;
@@ -14,7 +12,6 @@ interface Props {
   /** uact still missing for the deposit */
   shortfall: bigint;
   aktBalance: bigint | undefined;
-  onMinted(): void;
 }
 
 /**
@@ -22,17 +19,12 @@ interface Props {
  * which may be a few blocks later on mainnet. So the tenant chooses how much AKT to burn, we send MsgMintACT on its
  * own, and the deposit step re-reads the ACT balance instead of assuming the outcome.
  */
-export function MintAct({ network, wallet, shortfall, aktBalance, onMinted }: Props) {
+export function MintAct({ network, wallet, shortfall, aktBalance }: Props) {
   const [akt, setAkt] = useState(() => fromBaseUnits(shortfall, 6));
-  const [stage, setStage] = useState<TxStage | null>(null);
-  const busy = stage !== null && stage.stage !== "failed" && stage.stage !== "included";
-  let amount: bigint | null = null;
-  try {
-    amount = toBaseUnits(akt, 6);
-  } catch {
-    amount = null;
-  }
+  const mint = useMintAct(network, wallet);
+  const amount = readBaseUnits(akt, 6);
   const tooMuch = amount !== null && aktBalance !== undefined && amount > aktBalance;
+  const send = () => amount !== null && mint.mutate({ uakt: amount });
 
   return (
     <section aria-labelledby="mint-heading" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm">
@@ -50,20 +42,13 @@ export function MintAct({ network, wallet, shortfall, aktBalance, onMinted }: Pr
       {tooMuch && <p role="alert" className="mt-1 text-red-700">That is more AKT than the account holds.</p>}
       <button
         type="button"
-        disabled={busy || amount === null || amount <= 0n || tooMuch}
+        disabled={mint.busy || amount === null || amount <= 0n || tooMuch}
         className="mt-2 rounded bg-amber-700 px-3 py-1 text-white disabled:opacity-50"
-        onClick={async () => {
-          try {
-            await signWithWallet(wallet, network, [mintActMsg({ owner: wallet.address, amount: { denom: "uakt", amount: amount!.toString() } })], setStage);
-            onMinted();
-          } catch {
-            /* the failed stage carries the message */
-          }
-        }}
+        onClick={send}
       >
         Mint ACT
       </button>
-      <div className="mt-2"><TxProgress title="Minting ACT" stage={stage} /></div>
+      <div className="mt-2"><TxProgress title="Minting ACT" stage={mint.stage} onRetry={send} /></div>
     </section>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 import type { TxStage } from "@/lib/wallet/sign-and-broadcast";
 import { formatAmount } from "@/lib/chain/denom";
+import { ErrorMessage } from "@/components/ui/error-message";
 
 const STEPS = [
   { stage: "simulating", label: "Estimating the fee" },
@@ -13,7 +14,7 @@ const STEPS = [
  * Where a transaction is, step by step, announced to screen readers. It never blocks the page: the tenant can
  * read the review or scroll while the wallet window is open.
  */
-export function TxProgress({ title, stage }: { title: string; stage: TxStage | null }) {
+export function TxProgress({ title, stage, onRetry }: { title: string; stage: TxStage | null; onRetry?: () => void }) {
   if (!stage) return null;
   const current = stage.stage === "failed" ? -1 : STEPS.findIndex((s) => s.stage === stage.stage);
   return (
@@ -35,9 +36,7 @@ export function TxProgress({ title, stage }: { title: string; stage: TxStage | n
       <p role="status" aria-live="polite" className="sr-only">
         {stage.stage === "included" ? `${title}: included at height ${stage.height}` : stage.stage === "failed" ? `${title} failed` : `${title}: ${STEPS.find((s) => s.stage === stage.stage)?.label}`}
       </p>
-      {stage.stage === "failed" && (
-        <p role="alert" className="mt-2 rounded bg-red-50 px-2 py-1 text-red-800">{stage.error.message}</p>
-      )}
+      {stage.stage === "failed" && <ErrorMessage error={stage.error} onRetry={onRetry} className="mt-2 rounded px-2 py-1" />}
     </section>
   );
 }

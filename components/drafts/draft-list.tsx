@@ -1,8 +1,8 @@
 "use client";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { draftsApi } from "@/lib/drafts/api-client";
+import { ErrorMessage } from "@/components/ui/error-message";
+import { useDeleteDraft, useRenameDraft } from "./use-draft-mutations";
 
 interface Row {
   id: string;
@@ -12,27 +12,18 @@ interface Row {
 }
 
 export function DraftList({ drafts }: { drafts: Row[] }) {
-  const router = useRouter();
   const [editing, setEditing] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const rename = useRenameDraft();
+  const remove = useDeleteDraft();
+  const error = rename.error ?? remove.error;
 
   if (drafts.length === 0) {
     return <p className="mt-6 text-neutral-600">No drafts yet. Start from a <Link className="underline" href="/templates">template</Link> or a <Link className="underline" href="/new">blank SDL</Link>; the editor saves as you type.</p>;
   }
 
-  const act = async (fn: () => Promise<unknown>) => {
-    setError(null);
-    try {
-      await fn();
-      router.refresh();
-    } catch (err) {
-      setError(err instanceof Error ? err.message : "That did not work.");
-    }
-  };
-
   return (
     <>
-      {error && <p role="alert" className="mt-4 rounded bg-red-50 px-3 py-2 text-sm text-red-800">{error}</p>}
+      {error && <ErrorMessage error={error} className="mt-4 rounded px-3 py-2" />}
       <table className="mt-4 w-full text-left text-sm">
         <thead className="text-neutral-500">
           <tr>
@@ -51,7 +42,8 @@ export function DraftList({ drafts }: { drafts: Row[] }) {
                     onSubmit={(e) => {
                       e.preventDefault();
                       const name = String(new FormData(e.currentTarget).get("name") ?? "");
-                      void act(() => draftsApi.update(d.id, { name })).then(() => setEditing(null));
+                      remove.reset();
+                      rename.mutate({ id: d.id, name }, { onSuccess: () => setEditing(null) });
                     }}
                   >
                     <input name="name" defaultValue={d.name} aria-label={`New name for ${d.name}`} autoFocus className="rounded border border-neutral-300 px-2 py-0.5" />
@@ -71,7 +63,9 @@ export function DraftList({ drafts }: { drafts: Row[] }) {
                   className="text-red-700 underline"
                   aria-label={`Delete ${d.name}`}
                   onClick={() => {
-                    if (window.confirm(`Delete the draft “${d.name}” and its history? This cannot be undone.`)) void act(() => draftsApi.remove(d.id));
+                    if (!window.confirm(`Delete the draft “${d.name}” and its history? This cannot be undone.`)) return;
+                    rename.reset();
+                    remove.mutate({ id: d.id });
                   }}
                 >
                   Delete

@@ -1,8 +1,9 @@
 "use client";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { draftsApi } from "@/lib/drafts/api-client";
+import { useSaveDraft } from "./use-draft-mutations";
 import { isAppError } from "@/lib/errors/app-error";
-import { backupKey, clearBackup, writeBackup } from "./local-backup";
+import { backupKey, clearBackup, writeBackup } from "@/lib/drafts/local-backup";
 
 export type SaveStatus =
   | { kind: "unsaved" }
@@ -32,6 +33,7 @@ export function useDraftAutosave({ draftId, content, name, initialContent, onCre
   const saved = useRef(draftId ? { content: initialContent, name } : null as { content: string; name: string } | null);
   const inFlight = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const { mutateAsync: saveDraft } = useSaveDraft();
   latest.current = { draftId: latest.current.draftId ?? draftId, content, name };
 
   const isDirty = () => {
@@ -50,7 +52,7 @@ export function useDraftAutosave({ draftId, content, name, initialContent, onCre
     setStatus({ kind: "saving" });
     try {
       if (!snapshot.draftId) {
-        const created = await draftsApi.create({ name: snapshot.name, content: snapshot.content });
+        const created = await saveDraft({ id: null, name: snapshot.name, content: snapshot.content });
         latest.current.draftId = created.id;
         clearBackup(backupKey(null));
         onCreated(created.id);
@@ -58,7 +60,7 @@ export function useDraftAutosave({ draftId, content, name, initialContent, onCre
         const patch: { content?: string; name?: string } = {};
         if (snapshot.content !== saved.current?.content) patch.content = snapshot.content;
         if (snapshot.name !== saved.current?.name) patch.name = snapshot.name;
-        await draftsApi.update(snapshot.draftId, patch);
+        await saveDraft({ id: snapshot.draftId, ...patch });
       }
       saved.current = { content: snapshot.content, name: snapshot.name };
       if (!isDirty()) clearBackup(backupKey(latest.current.draftId));
@@ -72,7 +74,7 @@ export function useDraftAutosave({ draftId, content, name, initialContent, onCre
     }
     if (isDirty()) timer.current = setTimeout(() => void save(), DEBOUNCE_MS);
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [onCreated]);
+  }, [onCreated, saveDraft]);
 
   useEffect(() => {
     if (!isDirty()) return;
@@ -89,12 +91,7 @@ export function useDraftAutosave({ draftId, content, name, initialContent, onCre
     const flush = () => {
       const { draftId: id, content: c, name: n } = latest.current;
       if (!id || !isDirty()) return;
-      void fetch(`/api/drafts/${encodeURIComponent(id)}`, {
-        method: "PATCH",
-        keepalive: true,
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ content: c, name: n }),
-      }).catch(() => undefined);
+      draftsApi.updateOnUnload(id, { content: c, name: n });
     };
     window.addEventListener("pagehide", flush);
     return () => window.removeEventListener("pagehide", flush);

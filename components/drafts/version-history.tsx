@@ -2,13 +2,17 @@
 import { useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { draftQueries } from "@/lib/query/drafts";
-import { draftsApi } from "@/lib/drafts/api-client";
+import { ErrorMessage } from "@/components/ui/error-message";
+import { useRestoreDraftVersion } from "./use-draft-mutations";
 
 /** The saved versions of a draft; restoring one puts its text in the editor (and autosave keeps the current one as a version). */
 export function VersionHistory({ draftId, onRestore }: { draftId: string; onRestore(content: string): void }) {
   const [open, setOpen] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const versions = useQuery({ ...draftQueries.versions(draftId), enabled: open });
+  const restore = useRestoreDraftVersion(draftId, (content) => {
+    onRestore(content);
+    setOpen(false);
+  });
 
   return (
     <div className="relative">
@@ -24,8 +28,8 @@ export function VersionHistory({ draftId, onRestore }: { draftId: string; onRest
       {open && (
         <div id="version-history" role="dialog" aria-label="Version history" className="absolute right-0 z-20 mt-1 w-80 rounded border border-neutral-200 bg-white p-2 shadow-lg">
           {versions.isPending && <p className="text-sm text-neutral-500">Loading versions…</p>}
-          {versions.isError && <p role="alert" className="text-sm text-red-700">{versions.error.message}</p>}
-          {error && <p role="alert" className="text-sm text-red-700">{error}</p>}
+          {versions.isError && <ErrorMessage error={versions.error} onRetry={() => void versions.refetch()} />}
+          {restore.isError && <ErrorMessage error={restore.error} onRetry={() => restore.variables && restore.mutate(restore.variables)} />}
           {versions.data && (
             <ul aria-label="Saved versions" className="max-h-72 overflow-auto text-sm">
               {versions.data.items.map((v, i) => (
@@ -39,15 +43,8 @@ export function VersionHistory({ draftId, onRestore }: { draftId: string; onRest
                     type="button"
                     className="rounded border border-neutral-300 px-2 text-xs hover:bg-neutral-100"
                     aria-label={`Restore version from ${new Date(v.createdAt).toLocaleString()}`}
-                    onClick={async () => {
-                      try {
-                        const full = await draftsApi.version(draftId, v.id);
-                        onRestore(full.content);
-                        setOpen(false);
-                      } catch (err) {
-                        setError(err instanceof Error ? err.message : "Could not load that version.");
-                      }
-                    }}
+                    disabled={restore.isPending}
+                    onClick={() => restore.mutate({ versionId: v.id })}
                   >
                     Restore
                   </button>

@@ -1,6 +1,7 @@
 "use client";
 import { useState } from "react";
 import type { SdlCheckResult } from "@/lib/sdl/check";
+import { denomSymbol } from "@/lib/chain/denom";
 import { formatBytes, formatMillicores, formatUsd } from "@/lib/format/units";
 
 /** The JSON shape of a group spec as chain-sdk produces it (and as its output fixtures store it). */
@@ -72,15 +73,16 @@ function costLine(result: SdlCheckResult): string {
   const e = result.estimate;
   if (!e) return "No pricing in the SDL";
   if (e.usdPerMonth !== null) return `${formatUsd(e.usdPerMonth)} per month at most`;
-  return `${(e.perMonth / 1e6).toLocaleString("en-US", { maximumFractionDigits: 2 })} ${e.denom === "uakt" ? "AKT" : e.denom} per month at most${e.note ? ` (${e.note})` : ""}`;
+  return `${(e.perMonth / 1e6).toLocaleString("en-US", { maximumFractionDigits: 2 })} ${denomSymbol(e.denom)} per month at most${e.note ? ` (${e.note})` : ""}`;
 }
 
 function prettyJson(json: string | null): string {
   if (!json) return "";
   try {
     return JSON.stringify(JSON.parse(json), null, 2);
-  } catch {
-    return json;
+  } catch (e) {
+    if (e instanceof SyntaxError) return json; // shown as it came rather than not at all
+    throw e;
   }
 }
 

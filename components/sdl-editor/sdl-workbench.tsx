@@ -7,10 +7,11 @@ import { SDL_MAX_BYTES } from "@/lib/sdl/limits";
 import { useSdlCheck } from "./use-sdl-check";
 import { ProblemsPanel } from "./problems-panel";
 import { PreviewPanel } from "./preview-panel";
-import { applyTextEdits } from "./apply-edits";
+import { applyTextEdits } from "@/lib/sdl/apply-edits";
 import type { SdlEditorHandle } from "./sdl-editor";
 import { useDraftAutosave, type SaveStatus } from "@/components/drafts/use-draft-autosave";
-import { backupKey, clearBackup, readBackup, type DraftBackup } from "@/components/drafts/local-backup";
+import { ErrorMessage } from "@/components/ui/error-message";
+import { backupKey, clearBackup, readBackup, type DraftBackup } from "@/lib/drafts/local-backup";
 import { VersionHistory } from "@/components/drafts/version-history";
 
 const SdlEditor = dynamic(() => import("./sdl-editor"), {
@@ -105,9 +106,7 @@ export function SdlWorkbench({ draft, initialContent, initialName, sdlSchema }: 
           </button>
         </div>
       )}
-      {check.failure && (
-        <p role="alert" className="border-b border-red-200 bg-red-50 px-4 py-1.5 text-sm text-red-800">{check.failure}</p>
-      )}
+      {check.failure && <ErrorMessage error={new Error(check.failure)} className="border-b border-red-200 px-4 py-1.5" />}
       <div className="flex min-h-0 flex-1">
         <div className="flex min-h-0 min-w-0 flex-1 flex-col">
           <div className="min-h-[300px] flex-1" data-testid="editor-container">

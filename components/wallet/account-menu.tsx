@@ -1,7 +1,7 @@
 "use client";
 import { useCallback, useId, useRef, useState } from "react";
 import { WALLET_LABELS } from "@/lib/wallet/types";
-import { shortAddress } from "@/components/wallet/format";
+import { shortAddress } from "@/lib/chain/address";
 import { useDismiss } from "@/components/wallet/use-dismiss";
 import { type ConnectedWallet, useWallet } from "@/components/wallet/wallet-provider";
 
@@ -9,7 +9,7 @@ import { type ConnectedWallet, useWallet } from "@/components/wallet/wallet-prov
 export function AccountMenu({ wallet }: { wallet: ConnectedWallet }) {
   const { network, sessionAddress, signIn, disconnect } = useWallet();
   const [open, setOpen] = useState(false);
-  const [copied, setCopied] = useState(false);
+  const [copied, setCopied] = useState<"copied" | "denied" | null>(null);
   const panelId = useId();
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
@@ -17,15 +17,12 @@ export function AccountMenu({ wallet }: { wallet: ConnectedWallet }) {
   useDismiss(root, open, close, button);
   const signedIn = sessionAddress === wallet.address;
 
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(wallet.address);
-      setCopied(true);
-      setTimeout(() => setCopied(false), 2000);
-    } catch {
-      // clipboard permission denied: the address is selectable text in the panel
-    }
-  };
+  // clipboard permission denied: the address is selectable text in the panel, so say that instead
+  const copy = () =>
+    navigator.clipboard.writeText(wallet.address).then(
+      () => setCopied("copied"),
+      () => setCopied("denied"),
+    ).then(() => setTimeout(() => setCopied(null), 2000));
 
   return (
     <div ref={root} className="relative">
@@ -56,7 +53,7 @@ export function AccountMenu({ wallet }: { wallet: ConnectedWallet }) {
               Copy address
             </button>
           </div>
-          <p role="status" className="h-4 text-xs text-green-700">{copied ? "Address copied" : ""}</p>
+          <p role="status" className="h-4 text-xs text-green-700">{copied === "copied" ? "Address copied" : copied === "denied" ? "Copying is blocked here: select the address above" : ""}</p>
           <p className="mt-1 text-xs text-neutral-600">
             {signedIn ? "Signed in: drafts are saved for this address." : "Not signed in: drafts are saved for this browser only."}
           </p>

@@ -2,7 +2,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import type { Network } from "@/lib/networks";
-import { balanceKeys, balanceQueries } from "@/lib/wallet/balances";
+import { chainKeys, chainQueries } from "@/lib/query/chain";
 import { subscribeNewBlocks } from "@/lib/wallet/new-blocks";
 
 /** Polling interval while the NewBlock websocket is down: about one block on the real networks. */
@@ -18,7 +18,7 @@ export function useBalances(network: Network, address: string | undefined) {
 
   useEffect(() => {
     if (!address) return;
-    const key = balanceKeys.account(network.id, address);
+    const key = chainKeys.balances(network.id, address);
     const stop = subscribeNewBlocks(network.rpcUrl, {
       onBlock: () => void queryClient.invalidateQueries({ queryKey: key, exact: true }),
       onStatus: setLive,
@@ -30,7 +30,7 @@ export function useBalances(network: Network, address: string | undefined) {
   }, [network.id, network.rpcUrl, address, queryClient]);
 
   return useQuery({
-    ...balanceQueries.account(network, address ?? ""),
+    ...chainQueries.balances(network, address ?? ""),
     enabled: Boolean(address),
     refetchInterval: live ? false : FALLBACK_POLL_MS,
   });

@@ -1,5 +1,5 @@
 "use client";
-import { formatBalance } from "@/components/wallet/format";
+import { formatBalance } from "@/lib/chain/denom";
 import { AccountMenu } from "@/components/wallet/account-menu";
 import { ConnectMenu } from "@/components/wallet/connect-menu";
 import { useBalances } from "@/components/wallet/use-balances";
@@ -8,7 +8,7 @@ import { type ConnectedWallet, useWallet } from "@/components/wallet/wallet-prov
 
 /** The right side of the header: network, balances and account when connected, "Connect wallet" otherwise. */
 export function WalletHeader() {
-  const { network, wallet, sessionAddress, status, signIn } = useWallet();
+  const { network, wallet, status, signIn } = useWallet();
   return (
     <div className="ml-auto flex shrink-0 items-center gap-3">
       <span className="hidden rounded-full bg-neutral-100 px-2 py-0.5 text-xs text-neutral-700 sm:inline" title={network.chainId}>
@@ -17,7 +17,7 @@ export function WalletHeader() {
       {wallet ? (
         <>
           <Balances wallet={wallet} />
-          {sessionAddress !== wallet.address && status !== "connecting" && (
+          {status === "session-mismatch" && (
             <button type="button" onClick={() => void signIn()} className="rounded border border-amber-400 bg-amber-50 px-2.5 py-1 text-sm text-amber-900 hover:bg-amber-100">
               Sign in
             </button>

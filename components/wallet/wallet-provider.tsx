@@ -1,36 +1,28 @@
 "use client";
-import type { StdSignature } from "@cosmjs/amino";
-import type { SigningStargateClient } from "@cosmjs/stargate";
 import { useQueryClient } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
-import { authApi } from "@/lib/auth/api-client";
+import { createContext, useCallback, useContext, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import { AppError, isAppError } from "@/lib/errors/app-error";
 import { getNetworkFromEnv, type Network } from "@/lib/networks";
-import { balanceKeys } from "@/lib/wallet/balances";
-import { getKeplrWallet, isKeplrInstalled } from "@/lib/wallet/keplr";
-import { getLeapWallet, isLeapInstalled } from "@/lib/wallet/leap";
-import { notSignedInError, signInWithWallet } from "@/lib/wallet/sign-in";
+import { chainKeys } from "@/lib/query/chain";
+import { type ConnectedWallet, toConnectedWallet } from "@/lib/wallet/connected-wallet";
+import { type ConnectionStatus, connectionReducer, initialConnection } from "@/lib/wallet/connection-machine";
+import { createWalletAdapter } from "@/lib/wallet/create-adapter";
+import { isKeplrInstalled } from "@/lib/wallet/keplr";
+import { isLeapInstalled } from "@/lib/wallet/leap";
+import { forgetWalletKind, rememberedWalletKind, rememberWalletKind } from "@/lib/wallet/remembered-wallet";
+import { notSignedInError } from "@/lib/wallet/sign-in";
 import type { WalletAdapter, WalletKey, WalletKind } from "@/lib/wallet/types";
 import { mapWalletError } from "@/lib/wallet/wallet-errors";
+import { currentSession, useSession, useSignIn, useSignOut } from "./use-session";
 
 export type { WalletKind } from "@/lib/wallet/types";
-
-export interface ConnectedWallet {
-  kind: WalletKind;
-  address: string;
-  name: string;
-  isLedger: boolean;
-  pubkey: Uint8Array;
-  /** cosmjs SigningStargateClient on the console's network with lib/chain registry + amino types and the network gas price */
-  getSigningClient(): Promise<SigningStargateClient>;
-  signArbitrary(data: string): Promise<StdSignature>;
-}
+export type { ConnectedWallet } from "@/lib/wallet/connected-wallet";
 
 export interface WalletState {
   network: Network;
   wallet: ConnectedWallet | null;
-  status: "idle" | "connecting" | "connected" | "error";
+  /** lib/wallet/connection-machine.ts: "session-mismatch" is a connected wallet that is not signed in */
+  status: ConnectionStatus;
   error: AppError | null;
   available: Record<WalletKind, boolean>;
   /** the server session's address (null when not signed in) */
@@ -42,200 +34,154 @@ export interface WalletState {
 }
 
 const WalletContext = createContext<WalletState | null>(null);
-/** Which wallet to reconnect on the next visit: a kind, never a key or an address. */
-const STORAGE_KEY = "akash-console.wallet-kind";
-const KINDS: readonly WalletKind[] = ["keplr", "leap", "devnet"];
-
-async function createAdapter(kind: WalletKind, network: Network): Promise<WalletAdapter> {
-  if (kind === "keplr") return getKeplrWallet(network, window);
-  if (kind === "leap") return getLeapWallet(network, window);
-  // loaded on demand: most tenants never use it, and it pulls in bip39 and the HD wallets
-  const { DevnetTestWallet } = await import("@/lib/wallet/devnet-wallet");
-  return new DevnetTestWallet(network);
-}
-
-function toConnected(adapter: WalletAdapter, key: WalletKey, network: Network): ConnectedWallet {
-  let client: Promise<SigningStargateClient> | undefined;
-  return {
-    kind: adapter.kind,
-    address: key.bech32Address,
-    name: key.name,
-    isLedger: key.isNanoLedger,
-    pubkey: key.pubKey,
-    getSigningClient() {
-      client ??= (async () => {
-        const [signer, { createSigningClient }] = await Promise.all([adapter.getOfflineSigner(), import("@/lib/wallet/signing-client")]);
-        return createSigningClient(network, signer);
-      })();
-      // a failed connection (RPC down) is not cached: the next call tries again
-      client.catch(() => (client = undefined));
-      return client;
-    },
-    signArbitrary: (data) => adapter.signArbitrary(key.bech32Address, data),
-  };
-}
-
 const asAppError = (e: unknown, kind: WalletKind) => (isAppError(e) ? e : mapWalletError(e, kind));
 
+/**
+ * The wallet for the whole app: the state lives in a pure reducer (lib/wallet/connection-machine.ts), the session
+ * in the query cache (lib/query/session.ts) with sign-in/sign-out mutations; this component only runs the effects.
+ */
 export function WalletProvider({ children }: { children: React.ReactNode }) {
   const network = useMemo(getNetworkFromEnv, []);
-  const router = useRouter();
   const queryClient = useQueryClient();
-  const [wallet, setWallet] = useState<ConnectedWallet | null>(null);
-  const [status, setStatus] = useState<WalletState["status"]>("idle");
-  const [error, setError] = useState<AppError | null>(null);
+  const [state, dispatch] = useReducer(connectionReducer, initialConnection);
   const [available, setAvailable] = useState<Record<WalletKind, boolean>>({ keplr: false, leap: false, devnet: network.allowsDevnetTestWallet });
-  const [sessionAddress, setSessionAddressState] = useState<string | null>(null);
-  // refs mirror what async callbacks (account-change events) must read at the time they run
-  const sessionRef = useRef<string | null>(null);
-  const walletRef = useRef<ConnectedWallet | null>(null);
-  const detachRef = useRef<() => void>(() => {});
+  const session = useSession();
+  const { mutateAsync: signInAs } = useSignIn();
+  const { mutateAsync: signOut } = useSignOut();
+  // the subscription to the extension's account-change event: a handle to release, not a copy of state
+  const detach = useRef<() => void>(() => {});
 
-  const setSession = useCallback(
-    (address: string | null) => {
-      const changed = sessionRef.current !== address;
-      sessionRef.current = address;
-      setSessionAddressState(address);
-      // server components (the /drafts pages) read the session cookie: render them again for the new owner
-      if (changed) router.refresh();
-    },
-    [router],
-  );
-
-  const showWallet = useCallback((w: ConnectedWallet | null) => {
-    walletRef.current = w;
-    setWallet(w);
-  }, []);
+  const sessionAddress = session.data ?? null;
+  useEffect(() => dispatch({ type: "session", address: sessionAddress }), [sessionAddress]);
 
   /** Signs in as `w`; on failure the wallet stays connected and `error` says that sign-in did not happen. */
-  const trySignIn = useCallback(
+  const signInWith = useCallback(
     async (w: ConnectedWallet) => {
-      try {
-        const address = await signInWithWallet(w);
-        if (walletRef.current?.address !== w.address) return; // the account changed meanwhile
-        setSession(address);
-        setError(null);
-      } catch (e) {
-        setError(notSignedInError(e, w.kind));
-      }
+      dispatch({ type: "sign-in" });
+      await signInAs(w).then(
+        (address) => dispatch({ type: "signed-in", address }),
+        (e: unknown) => dispatch({ type: "sign-in-failed", address: w.address, error: notSignedInError(e, w.kind) }),
+      );
     },
-    [setSession],
+    [signInAs],
   );
 
-  const endServerSession = useCallback(async () => {
-    if (!sessionRef.current) return;
-    await authApi.logout().catch(() => undefined); // the cookie expires anyway; a failed logout must not block
-    setSession(null);
-  }, [setSession]);
+  /** The old address's session must not keep serving another account's pages. */
+  const endSessionUnlessFor = useCallback(
+    async (address: string | null) => {
+      const current = await currentSession(queryClient);
+      if (current === null || current === address) return;
+      await signOut().then(
+        () => undefined,
+        (e: unknown) => dispatch({ type: "failed", error: isAppError(e) ? e : new AppError("console.unreachable", "Signing out failed; try again.") }),
+      );
+    },
+    [queryClient, signOut],
+  );
 
   /** Makes `adapter` the current wallet and follows its account switches (Keplr/Leap keystore-change events). */
   const attach = useCallback(
-    (adapter: WalletAdapter, key: WalletKey) => {
-      detachRef.current();
-      const connected = toConnected(adapter, key, network);
-      showWallet(connected);
-      setStatus("connected");
-      detachRef.current = adapter.onAccountChange(() => {
-        void (async () => {
-          try {
-            const next = await adapter.getKey();
-            if (next.bech32Address === walletRef.current?.address) return;
-            const switched = toConnected(adapter, next, network);
-            showWallet(switched);
-            // the old address's session must not keep serving the new account's pages
-            if (sessionRef.current && sessionRef.current !== next.bech32Address) await endServerSession();
-            await trySignIn(switched);
-          } catch (e) {
-            setError(asAppError(e, adapter.kind));
-          }
-        })();
+    (adapter: WalletAdapter, key: WalletKey, signIn: boolean) => {
+      detach.current();
+      const connected = toConnectedWallet(adapter, key, network);
+      dispatch({ type: "connected", wallet: connected, signIn });
+      detach.current = adapter.onAccountChange(() => {
+        adapter.getKey().then(
+          (next) => dispatch({ type: "account-changed", wallet: toConnectedWallet(adapter, next, network) }),
+          (e: unknown) => dispatch({ type: "failed", error: asAppError(e, adapter.kind) }),
+        );
       });
+      rememberWalletKind(window.localStorage, adapter.kind);
       return connected;
     },
-    [network, showWallet, endServerSession, trySignIn],
+    [network],
   );
 
+  /** Connects, then (one click) the effect below ends another account's session and signs in. */
   const connect = useCallback(
     async (kind: WalletKind) => {
-      setStatus("connecting");
-      setError(null);
-      let connected: ConnectedWallet;
+      dispatch({ type: "connect", kind });
       try {
-        const adapter = await createAdapter(kind, network);
-        connected = attach(adapter, await adapter.connect());
+        const adapter = await createWalletAdapter(kind, network, window);
+        attach(adapter, await adapter.connect(), true);
       } catch (e) {
-        setStatus(walletRef.current ? "connected" : "error");
-        setError(asAppError(e, kind));
-        return;
+        dispatch({ type: "connect-failed", error: asAppError(e, kind) });
       }
-      window.localStorage.setItem(STORAGE_KEY, kind);
-      if (sessionRef.current === connected.address) return;
-      await endServerSession();
-      setStatus("connecting"); // one click: connecting includes the sign-in signature
-      await trySignIn(connected);
-      setStatus("connected");
     },
-    [network, attach, endServerSession, trySignIn],
+    [network, attach],
   );
 
+  // The account the console serves changed (a connection by click, a switch in the wallet): end the old
+  // account's session, then sign in as this one. Driven by the state, so it always signs for the current account.
+  const needsSession = state.status === "account-switched" ? state.wallet : null;
+  useEffect(() => {
+    if (!needsSession) return;
+    let current = true;
+    void endSessionUnlessFor(needsSession.address).then(() => (current ? signInWith(needsSession) : undefined));
+    // switched again before the old session ended: that account's own run signs in
+    return () => {
+      current = false;
+    };
+  }, [needsSession, endSessionUnlessFor, signInWith]);
+
   const signIn = useCallback(async () => {
-    const current = walletRef.current;
-    if (!current) {
-      setError(new AppError("wallet.missing", "Connect a wallet first: signing in proves you hold its address."));
+    if (!state.wallet) {
+      dispatch({ type: "failed", error: new AppError("wallet.missing", "Connect a wallet first: signing in proves you hold its address.") });
       return;
     }
-    setError(null);
-    await trySignIn(current);
-  }, [trySignIn]);
+    await signInWith(state.wallet);
+  }, [state.wallet, signInWith]);
 
   const disconnect = useCallback(async () => {
-    detachRef.current();
-    detachRef.current = () => {};
-    const previous = walletRef.current;
-    showWallet(null);
-    setStatus("idle");
-    setError(null);
-    window.localStorage.removeItem(STORAGE_KEY);
-    if (previous) queryClient.removeQueries({ queryKey: balanceKeys.account(network.id, previous.address) });
-    await endServerSession();
-  }, [network.id, queryClient, showWallet, endServerSession]);
+    detach.current();
+    detach.current = () => {};
+    dispatch({ type: "disconnect" });
+    forgetWalletKind(window.localStorage);
+    queryClient.removeQueries({ queryKey: chainKeys.allBalances(network.id) });
+    await endSessionUnlessFor(null);
+  }, [network.id, queryClient, endSessionUnlessFor]);
 
-  // On load: what the server knows (session), which extensions exist, and a silent reconnect of the last wallet.
-  const started = useRef(false);
+  // On load: which extensions exist, and a silent reconnect of the last wallet. StrictMode runs this twice in
+  // development: the first run is cancelled before it connects anything.
   useEffect(() => {
-    if (started.current) return; // React strict mode runs effects twice in development
-    started.current = true;
+    let cancelled = false;
     void (async () => {
-      const [session, keplr, leap] = await Promise.all([
-        authApi.session().catch(() => ({ address: null })),
-        isKeplrInstalled(window),
-        isLeapInstalled(window),
-      ]);
-      sessionRef.current = session.address;
-      setSessionAddressState(session.address);
+      const [keplr, leap] = await Promise.all([isKeplrInstalled(window), isLeapInstalled(window)]);
+      if (cancelled) return;
       const availableNow = { keplr, leap, devnet: network.allowsDevnetTestWallet };
       setAvailable(availableNow);
-      const remembered = window.localStorage.getItem(STORAGE_KEY) as WalletKind | null;
-      if (!remembered || !KINDS.includes(remembered) || !availableNow[remembered] || walletRef.current) return;
-      setStatus("connecting");
-      try {
-        const adapter = await createAdapter(remembered, network);
-        // silent: no chain suggestion; enable() does not prompt while the site is still approved
-        const connected = attach(adapter, await adapter.connect({ silent: true }));
-        // a session of another account (switched while the console was closed) is ended, not silently reused
-        if (session.address && session.address !== connected.address) await endServerSession();
-      } catch {
-        window.localStorage.removeItem(STORAGE_KEY);
-        setStatus("idle");
+      const remembered = rememberedWalletKind(window.localStorage);
+      if (!remembered || !availableNow[remembered]) return;
+      dispatch({ type: "connect", kind: remembered });
+      // silent: no chain suggestion; enable() does not prompt while the site is still approved
+      const reconnected = await createWalletAdapter(remembered, network, window)
+        .then(async (adapter) => ({ adapter, key: await adapter.connect({ silent: true }) }))
+        .then(
+          (ok) => ok,
+          (e: unknown) => ({ error: e }),
+        );
+      if (cancelled) return;
+      if ("error" in reconnected) {
+        // the tenant did not ask for this reconnect (the site is no longer approved, the wallet is locked):
+        // forget the wallet and offer "Connect wallet" rather than report an error nobody caused
+        forgetWalletKind(window.localStorage);
+        dispatch({ type: "reconnect-failed" });
+        return;
       }
+      const connected = attach(reconnected.adapter, reconnected.key, false);
+      // a session of another account (switched while the console was closed) is ended, not silently reused
+      await endSessionUnlessFor(connected.address);
     })();
-  }, [network, attach, endServerSession]);
+    return () => {
+      cancelled = true;
+    };
+  }, [network, attach, endSessionUnlessFor]);
 
-  useEffect(() => () => detachRef.current(), []);
+  useEffect(() => () => detach.current(), []);
 
   const value = useMemo<WalletState>(
-    () => ({ network, wallet, status, error, available, sessionAddress, connect, signIn, disconnect }),
-    [network, wallet, status, error, available, sessionAddress, connect, signIn, disconnect],
+    () => ({ network, wallet: state.wallet, status: state.status, error: state.error, available, sessionAddress, connect, signIn, disconnect }),
+    [network, state.wallet, state.status, state.error, available, sessionAddress, connect, signIn, disconnect],
   );
   return <WalletContext.Provider value={value}>{children}</WalletContext.Provider>;
 }

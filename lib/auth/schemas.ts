@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { akashAddressSchema as addressSchema } from "@/lib/chain/address";
 
 /** The bodies of app/api/auth; the server parses requests with them, the browser the responses. */
 const base64 = (bytes: number, what: string) =>
@@ -7,7 +8,7 @@ const base64 = (bytes: number, what: string) =>
     .regex(/^[A-Za-z0-9+/]+={0,2}$/, `${what} must be base64`)
     .refine((s) => Math.floor((s.length * 3) / 4) - (s.match(/=+$/)?.[0].length ?? 0) === bytes, `${what} must be ${bytes} bytes`);
 
-export const akashAddressSchema = z.string().regex(/^akash1[02-9ac-hj-np-z]{38}$/, "must be an akash1… account address");
+const akashAddressSchema = addressSchema();
 
 /** The nonce names the address it is for: the message the wallet signs says which account signs in (CAIP-122). */
 export const nonceBodySchema = z.object({ address: akashAddressSchema });

@@ -26,6 +26,19 @@ export function toBaseUnits(display: string, decimals: number): bigint {
   return BigInt(Decimal.fromUserInput(trimmed, decimals).atomics);
 }
 
+/** What a form field holds as base units, or null while it is not (yet) an amount: for inputs, which say so inline. */
+export function readBaseUnits(display: string, decimals: number): bigint | null {
+  const trimmed = display.trim();
+  if (!/^\d+(\.\d+)?$/.test(trimmed) || (trimmed.split(".")[1] ?? "").length > decimals) return null;
+  return toBaseUnits(trimmed, decimals);
+}
+
+/** "uakt" -> "AKT", "uact" -> "ACT"; an unknown denom is shown as it is. */
+export function denomSymbol(denom: string): string {
+  const d = denomInfo(denom);
+  return d && d.denom === denom ? d.symbol : denom;
+}
+
 /** 6500000n -> "6.5" (trailing zeros dropped, no exponent, exact for any size). */
 export function fromBaseUnits(base: bigint | string, decimals: number): string {
   const value = typeof base === "bigint" ? base : BigInt(base);
@@ -40,4 +53,16 @@ export function formatAmount(coin: { denom: string; amount: string | bigint }): 
   const d = denomInfo(coin.denom);
   if (!d || d.denom !== coin.denom) return `${coin.amount.toString()} ${coin.denom}`;
   return `${fromBaseUnits(coin.amount, d.decimals)} ${d.symbol}`;
+}
+
+/**
+ * "999999123456" uakt -> "999,999.12": grouped for reading at a glance in the header; truncated, never rounded up,
+ * so the header never shows more than the account holds.
+ */
+export function formatBalance(base: string, decimals: number, fractionDigits = 2): string {
+  const value = BigInt(base);
+  const unit = 10n ** BigInt(decimals);
+  const whole = (value / unit).toLocaleString("en-US");
+  const fraction = (value % unit).toString().padStart(decimals, "0").slice(0, fractionDigits).replace(/0+$/, "");
+  return fraction ? `${whole}.${fraction}` : whole;
 }

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
 
 /**
@@ -19,6 +20,14 @@ export function parseDseq(value: string | number | bigint): string {
   }
   return n.toString();
 }
+
+/** True when `value` is a dseq (a whole number from 1 to 2^64-1, decimal, no sign or leading zero). */
+export function isDseq(value: string): boolean {
+  return /^[1-9]\d*$/.test(value) && BigInt(value) <= MAX_UINT64;
+}
+
+/** For request bodies and route params: the canonical decimal string. */
+export const dseqSchema = z.string().refine(isDseq, { message: "a dseq is a whole number from 1 to 2^64-1" });
 
 /** The dseq for a deployment created now, given the latest block height. */
 export function dseqFromHeight(latestHeight: number | bigint | string): string {

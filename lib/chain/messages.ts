@@ -3,7 +3,7 @@ import type { MsgAccountDeposit, MsgCreateCertificate, MsgMintACT, MsgRevokeCert
 import type { GroupSpec, MsgCloseDeployment, MsgCreateDeployment, MsgUpdateDeployment } from "@akashnetwork/chain-sdk/private-types/akash.v1beta4";
 import { LeaseClosedReason } from "@akashnetwork/chain-sdk/private-types/akash.v1";
 import type { MsgCloseLease, MsgCreateLease } from "@akashnetwork/chain-sdk/private-types/akash.v1beta5";
-import { fromBech32 } from "@cosmjs/encoding";
+import { addressProblem } from "@/lib/chain/address";
 import type { EncodeObject } from "@cosmjs/proto-signing";
 import { parseDseq } from "@/lib/chain/dseq";
 import { MESSAGE_TYPES, TYPE_URLS } from "@/lib/chain/registry";
@@ -32,13 +32,8 @@ function invalid(message: string): AppError {
 }
 
 function address(value: string, field: string): string {
-  let prefix: string;
-  try {
-    prefix = fromBech32(value).prefix;
-  } catch {
-    throw invalid(`${field} "${value}" is not a valid bech32 address. Copy it again from the wallet or the explorer.`);
-  }
-  if (prefix !== "akash") throw invalid(`${field} "${value}" is a "${prefix}" address; Akash addresses start with "akash1".`);
+  const problem = addressProblem(value);
+  if (problem) throw invalid(`${field} ${problem}`);
   return value;
 }
 

@@ -103,7 +103,7 @@ describe("createRestClient errors", () => {
 
   it("says which endpoint could not be reached", async () => {
     const err = await failure(createRestClient("http://127.0.0.1:1").bids({ owner: TENANT1.address, dseq: "1" }));
-    expect(err.code).toBe("chain.unknown");
+    expect(err.code).toBe("chain.unreachable");
     expect(err.details).toMatchObject({ endpoint: "market bids list", failure: "unreachable" });
     expect(err.message).toMatch(/market bids list query could not be reached \(http:\/\/127\.0\.0\.1:1\/akash\/market\/v1beta5\/bids\/list\)/);
   });
@@ -111,6 +111,7 @@ describe("createRestClient errors", () => {
   it("reports an HTTP status with the gateway's message", async () => {
     const fake = (async () => new Response(JSON.stringify({ code: 13, message: "internal: store closed" }), { status: 500 })) as typeof fetch;
     const err = await failure(createRestClient("http://node", fake).marketParams());
+    expect(err.code).toBe("chain.unexpected_response");
     expect(err.details).toMatchObject({ endpoint: "market params", failure: "http", status: 500 });
     expect(err.message).toContain("HTTP 500: internal: store closed");
   });
@@ -118,6 +119,7 @@ describe("createRestClient errors", () => {
   it("refuses an answer of an unexpected shape and names the field", async () => {
     const fake = (async () => Response.json({ bids: [{ bid: { id: { owner: "a", dseq: "x1" } } }], pagination: null })) as typeof fetch;
     const err = await failure(createRestClient("http://node", fake).bids({ owner: "a", dseq: "1" }));
+    expect(err.code).toBe("chain.unexpected_response");
     expect(err.details).toMatchObject({ failure: "shape" });
     expect(err.message).toMatch(/unexpected answer at bids\.0\.bid\.id\.dseq/);
   });
@@ -126,6 +128,13 @@ describe("createRestClient errors", () => {
     const hang = ((_u: unknown, init?: RequestInit) =>
       new Promise((_r, reject) => init?.signal?.addEventListener("abort", () => reject(init.signal!.reason)))) as typeof fetch;
     const err = await failure(createRestClient("http://node", hang, { timeoutMs: 50 }).provider(TENANT1.address));
+    expect(err.code).toBe("chain.query_timeout");
     expect(err.details).toMatchObject({ endpoint: "provider", failure: "timeout" });
+  });
+
+  it("reads a proxy's 502 as an unreachable node", async () => {
+    const fake = (async () => new Response("<html>Bad Gateway</html>", { status: 502 })) as typeof fetch;
+    const err = await failure(createRestClient("http://node", fake).marketParams());
+    expect(err.code).toBe("chain.unreachable");
   });
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AppError } from "@/lib/errors/app-error";
+import { AppError, type AppErrorCode } from "@/lib/errors/app-error";
 import * as S from "@/lib/chain/rest-schemas";
 
 /**
@@ -246,10 +246,17 @@ function restError(endpoint: string, url: URL, kind: RestFailure, why: string, e
         ? "The request was refused; check the address and the network."
         : "Check the network's REST URL or try again in a moment.";
   const what = kind === "unreachable" ? "could not be reached" : kind === "timeout" ? "timed out" : kind === "http" ? "failed" : "answered something unexpected";
-  return new AppError("chain.unknown", `The chain's ${endpoint} query ${what} (${where}): ${why}. ${next}`, {
+  return new AppError(restErrorCode(kind, extra.status), `The chain's ${endpoint} query ${what} (${where}): ${why}. ${next}`, {
     cause: extra.cause,
     details: { endpoint, url: where, failure: kind, status: extra.status, issues: extra.issues },
   });
+}
+
+/** A proxy's 502-504 means the node behind it is down: the same next step as a node that does not answer. */
+function restErrorCode(kind: RestFailure, status: number | undefined): AppErrorCode {
+  if (kind === "unreachable" || (kind === "http" && status !== undefined && status >= 502 && status <= 504)) return "chain.unreachable";
+  if (kind === "timeout") return "chain.query_timeout";
+  return "chain.unexpected_response";
 }
 
 function describeNetworkError(err: unknown): string {

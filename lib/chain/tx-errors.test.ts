@@ -18,6 +18,8 @@ const LOGS = {
   bidNotOpen: "failed to execute message; message index: 0: bid not open",
   deploymentClosed: "failed to execute message; message index: 0: Deployment closed",
   circuitBreaker: "failed to execute message; message index: 0: circuit breaker is active",
+  minimumMint: "failed to execute message; message index: 0: minimum mint amount is not met",
+  inMempool: "tx already exists in cache",
 };
 
 describe("mapChainFailure", () => {
@@ -48,8 +50,10 @@ describe("mapChainFailure", () => {
     [LOGS.depositTooLow, 20, "chain.deposit_too_low", /5000 base units is below the chain's minimum of 500000/],
     [LOGS.orderClosed, 24, "chain.order_closed", /Refresh the bids/],
     [LOGS.bidNotOpen, 12, "chain.order_closed", /can no longer be accepted/],
-    [LOGS.deploymentClosed, 5, "chain.unknown", /deployment is closed on chain/],
-    [LOGS.circuitBreaker, 6, "chain.unknown", /minting is paused/],
+    [LOGS.deploymentClosed, 5, "chain.deployment_closed", /deployment is closed on chain/],
+    [LOGS.circuitBreaker, 6, "chain.minting_paused", /minting is paused/],
+    [LOGS.minimumMint, 7, "chain.minting_paused", /below the minimum that can be minted/],
+    [LOGS.inMempool, 19, "chain.tx_in_mempool", /already waiting to be included/],
   ] as const)("maps %s", (rawLog, code, appCode, message) => {
     const err = mapChainFailure({ code, rawLog });
     expect(err.code).toBe(appCode);
@@ -57,16 +61,16 @@ describe("mapChainFailure", () => {
   });
 
   it("does not confuse deployment code 5 (closed) with sdk code 5 (insufficient funds)", () => {
-    expect(mapChainFailure({ code: 5, codespace: "deployment", rawLog: LOGS.deploymentClosed }).code).toBe("chain.unknown");
+    expect(mapChainFailure({ code: 5, codespace: "deployment", rawLog: LOGS.deploymentClosed }).code).toBe("chain.deployment_closed");
   });
 
   it("uses the market codespace when the log is empty", () => {
     expect(mapChainFailure({ code: 24, codespace: "market" }).code).toBe("chain.order_closed");
   });
 
-  it("keeps an unknown failure's own text", () => {
+  it("reports an unrecognised rejection as chain.tx_rejected with its own text", () => {
     const err = mapChainFailure({ code: 7, codespace: "escrow", rawLog: "failed to execute message; message index: 0: payment closed" });
-    expect(err.code).toBe("chain.unknown");
+    expect(err.code).toBe("chain.tx_rejected");
     expect(err.message).toBe("The chain rejected the transaction (escrow error 7): payment closed.");
   });
 });
@@ -100,6 +104,15 @@ describe("mapTxError", () => {
     [new Error("There is no chain info for akash-devnet-1"), "wallet.wrong_chain"],
   ] as const)("maps the wallet error %s", (error, code) => {
     expect(mapTxError(error).code).toBe(code);
+  });
+
+  it("reports an RPC node that cannot be reached as chain.unreachable", async () => {
+    // the real error cosmjs's HTTP client throws for a node that refuses the connection
+    const { connectComet } = await import("@cosmjs/tendermint-rpc");
+    const refused = await connectComet("http://127.0.0.1:1").then(() => null, (e: unknown) => e);
+    const err = mapTxError(refused);
+    expect(err.code).toBe("chain.unreachable");
+    expect(err.message).toMatch(/RPC node cannot be reached .*nothing was signed/);
   });
 
   it("passes AppErrors through and reports the rest as internal", () => {

@@ -99,7 +99,7 @@ const RULES: Rule[] = [
   },
   (log, f) => {
     if (!/tx already (exists in cache|in mempool)/.test(log) && !(f.code === 19 && (f.codespace ?? "sdk") === "sdk")) return undefined;
-    return err("chain.unknown", "This exact transaction is already waiting to be included. Wait a few seconds for it before sending it again.", f);
+    return err("chain.tx_in_mempool", "This exact transaction is already waiting to be included. Wait a few seconds for it before sending it again.", f);
   },
   (log, f) => {
     const closed = /bid not open|order not open|order closed|order active|group not open|unknown order for bid/.test(log);
@@ -113,14 +113,14 @@ const RULES: Rule[] = [
   },
   (log, f) => {
     if (!/Deployment closed|Deployment not found|account closed/.test(log)) return undefined;
-    return err("chain.unknown", "This deployment is closed on chain, so it cannot be changed or topped up. Create a new deployment from its SDL instead.", f);
+    return err("chain.deployment_closed", "This deployment is closed on chain, so it cannot be changed or topped up. Create a new deployment from its SDL instead.", f);
   },
   (log, f) => {
     if (!/circuit breaker is active|oracle is unhealthy|minimum mint amount is not met/.test(log)) return undefined;
     const why = /minimum mint/.test(log)
       ? "the amount is below the minimum that can be minted at once; mint more AKT into ACT"
       : "minting is paused by the chain (price oracle unhealthy or circuit breaker active); try again later";
-    return err("chain.unknown", `ACT could not be minted: ${why}.`, f);
+    return err("chain.minting_paused", `ACT could not be minted: ${why}.`, f);
   },
 ];
 
@@ -133,7 +133,7 @@ export function mapChainFailure(f: ChainFailure): AppError {
   }
   const where = f.codespace ? `${f.codespace} error ${f.code}` : `error code ${f.code}`;
   const text = log.replace(/^failed to execute message; message index: \d+: /, "");
-  return err("chain.unknown", `The chain rejected the transaction (${where})${text ? `: ${text}` : ""}.`, f);
+  return err("chain.tx_rejected", `The chain rejected the transaction (${where})${text ? `: ${text}` : ""}.`, f);
 }
 
 interface ErrorLike {
@@ -191,8 +191,12 @@ export function mapTxError(e: unknown, timeoutSeconds?: number): AppError {
   }
   const wallet = mapWalletError(message, name);
   if (wallet) return wallet;
+  // cosmjs's HTTP RPC client surfaces a node that is down as the browser's or Node's fetch error
+  if (/Failed to fetch|fetch failed|NetworkError when attempting|ECONNREFUSED|ENOTFOUND|ETIMEDOUT|socket hang up|Load failed/i.test(message)) {
+    return new AppError("chain.unreachable", `The chain's RPC node cannot be reached (${message}); nothing was signed. Check the network's RPC URL or try again in a moment.`, { cause: e });
+  }
   // simulate errors: "Query failed with (6): rpc error: code = Unknown desc = <raw log> [stack] With gas wanted: ..."
   const mapped = mapChainFailure({ code: -1, rawLog: message });
-  if (mapped.code !== "chain.unknown" || /rpc error|Broadcasting transaction failed/.test(message)) return mapped;
+  if (mapped.code !== "chain.tx_rejected" || /rpc error|Broadcasting transaction failed/.test(message)) return mapped;
   return new AppError("internal", `Sending the transaction failed unexpectedly: ${message}`, { cause: e });
 }

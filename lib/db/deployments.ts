@@ -2,10 +2,7 @@ import "server-only";
 import type { PrismaClient } from "@prisma/client";
 import { AppError } from "@/lib/errors/app-error";
 
-export const DEPLOYMENT_STATES = ["creating", "open", "leased", "closed", "failed"] as const;
-export type DeploymentState = (typeof DEPLOYMENT_STATES)[number];
-export const LEASE_STATES = ["manifest_pending", "manifest_sent", "closed"] as const;
-export type LeaseState = (typeof LEASE_STATES)[number];
+import type { DeploymentRecordState as DeploymentState, LeaseRecordState as LeaseState } from "@/lib/deploy/record-states";
 
 export interface LeaseRecord {
   gseq: number;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEPLOYMENT_RECORD_STATES, LEASE_RECORD_STATES, type SETTABLE_DEPLOYMENT_RECORD_STATES } from "@/lib/deploy/record-states";
 import { callApi } from "@/lib/http/json-client";
 
 // The browser's side of app/api/deployments; responses are parsed so a proxy's error page reads as a message.
@@ -9,7 +10,7 @@ const leaseSchema = z.object({
   bseq: z.number(),
   priceDenom: z.string(),
   priceAmount: z.string(),
-  state: z.enum(["manifest_pending", "manifest_sent", "closed"]),
+  state: z.enum(LEASE_RECORD_STATES),
   manifestError: z.string().nullable(),
 });
 export const deploymentRecordSchema = z.object({
@@ -21,7 +22,7 @@ export const deploymentRecordSchema = z.object({
   manifestVersion: z.string(),
   depositDenom: z.string(),
   depositAmount: z.string(),
-  state: z.enum(["creating", "open", "leased", "closed", "failed"]),
+  state: z.enum(DEPLOYMENT_RECORD_STATES),
   createdAt: z.string(),
   leases: z.array(leaseSchema),
 });
@@ -49,7 +50,7 @@ export const deploymentsApi = {
   save: (input: SaveDeploymentInput) => call(deploymentRecordSchema, "/api/deployments", { method: "POST", body: JSON.stringify(input) }),
   get: (dseq: string) => call(deploymentRecordSchema, `/api/deployments/${encodeURIComponent(dseq)}`),
   list: () => call(z.object({ items: z.array(deploymentRecordSchema), total: z.number() }), "/api/deployments"),
-  setState: (dseq: string, state: "closed" | "failed") =>
+  setState: (dseq: string, state: (typeof SETTABLE_DEPLOYMENT_RECORD_STATES)[number]) =>
     call(deploymentRecordSchema, `/api/deployments/${encodeURIComponent(dseq)}`, { method: "PATCH", body: JSON.stringify({ state }) }),
   recordLeases: (dseq: string, input: { txHash: string | null; leases: { gseq: number; oseq: number; bseq: number; provider: string; price: { denom: string; amount: string } }[] }) =>
     call(deploymentRecordSchema, `/api/deployments/${encodeURIComponent(dseq)}/leases`, { method: "POST", body: JSON.stringify(input) }),

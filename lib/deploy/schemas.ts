@@ -1,8 +1,11 @@
 import { z } from "zod";
+import { akashAddressSchema } from "@/lib/chain/address";
+import { dseqSchema } from "@/lib/chain/dseq";
+import { SETTABLE_DEPLOYMENT_RECORD_STATES } from "@/lib/deploy/record-states";
 import { SDL_MAX_BYTES } from "@/lib/sdl/limits";
 
-const dseq = z.string().regex(/^[1-9]\d{0,19}$/, "a dseq is a positive integer");
-const address = z.string().regex(/^akash1[02-9ac-hj-np-z]{38,58}$/, "not an akash address");
+const dseq = dseqSchema;
+const address = akashAddressSchema();
 const baseAmount = z.string().regex(/^\d{1,30}$/, "an amount in base units");
 const decAmount = z.string().regex(/^\d{1,30}(\.\d{1,18})?$/, "a decimal amount");
 const txHash = z.string().regex(/^[0-9A-Fa-f]{64}$/, "a transaction hash");
@@ -39,4 +42,4 @@ export const recordLeasesBody = z.object({
     .max(64),
 });
 
-export const updateDeploymentBody = z.object({ state: z.enum(["closed", "failed"]) });
+export const updateDeploymentBody = z.object({ state: z.enum(SETTABLE_DEPLOYMENT_RECORD_STATES) });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { callApi } from "@/lib/http/json-client";
+import { callApi, sendOnUnload } from "@/lib/http/json-client";
 
 // The browser's side of app/api/drafts: every response is parsed, so a proxy's HTML error page or a changed
 // server shows up as a clear message instead of `undefined` somewhere in the editor.
@@ -28,6 +28,9 @@ export const draftsApi = {
   create: (input: { name: string; content: string }) => call(draftSchema, "/api/drafts", { method: "POST", body: JSON.stringify(input) }),
   update: (id: string, patch: { name?: string; content?: string }) =>
     call(draftSchema, `/api/drafts/${encodeURIComponent(id)}`, { method: "PATCH", body: JSON.stringify(patch) }),
+  /** for `pagehide`: the request outlives the page; the local backup covers a failure */
+  updateOnUnload: (id: string, patch: { name?: string; content?: string }) =>
+    sendOnUnload(`/api/drafts/${encodeURIComponent(id)}`, { method: "PATCH", body: JSON.stringify(patch) }),
   remove: (id: string) => call(z.object({ deleted: z.literal(true) }), `/api/drafts/${encodeURIComponent(id)}`, { method: "DELETE" }),
   versions: (id: string) => call(z.object({ items: z.array(versionSchema) }), `/api/drafts/${encodeURIComponent(id)}/versions`),
   version: (id: string, versionId: string) =>

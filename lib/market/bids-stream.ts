@@ -1,5 +1,6 @@
 import type { ChainBid, ChainBidId } from "@/lib/chain/rest-schemas";
 import type { RestClient } from "@/lib/chain/rest";
+import { isAkashAddress } from "@/lib/chain/address";
 import { AppError, isAppError } from "@/lib/errors/app-error";
 import type { Network } from "@/lib/networks";
 import { subscribeTxs, websocketUrl, type TxEvent, type WebSocketConstructor } from "@/lib/market/comet-subscription";
@@ -57,7 +58,7 @@ export function bidKey(id: Pick<ChainBidId, "provider" | "gseq" | "oseq" | "bseq
  * which does not depend on the node's JSON field order.
  */
 export function bidEventQueries(owner: string): string[] {
-  if (!/^akash1[0-9a-z]+$/.test(owner)) throw new AppError("request.invalid", `"${owner}" is not an akash1… address.`);
+  if (!isAkashAddress(owner)) throw new AppError("request.invalid", `"${owner}" is not an akash1… address.`);
   return [CREATED, CLOSED].map((type) => `tm.event='Tx' AND ${type}.id CONTAINS '"owner":"${owner}"'`);
 }
 
@@ -204,7 +205,7 @@ class BidWatcher {
         } catch (err) {
           if (this.stopped) return;
           this.loaded = true;
-          this.publish({ error: isAppError(err) ? err : new AppError("chain.unknown", `Reading the bids failed: ${String(err)}`, { cause: err }) });
+          this.publish({ error: isAppError(err) ? err : new AppError("chain.unexpected_response", `Reading the bids failed: ${String(err)}`, { cause: err }) });
         }
       } while (this.readAgain && !this.stopped);
     } finally {

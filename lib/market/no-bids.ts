@@ -1,5 +1,6 @@
 import type { GroupView } from "@/lib/sdl/check";
-import { attributeValue, KNOWN_AUDITORS, shortAddress, type ProviderInfo } from "@/lib/market/provider-info";
+import { shortAddress } from "@/lib/chain/address";
+import { attributeValue, KNOWN_AUDITORS, type ProviderInfo } from "@/lib/market/provider-info";
 
 /**
  * Why a deployment may get no bids, in the tenant's words: each requirement of the SDL that narrows the set of

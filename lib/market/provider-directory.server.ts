@@ -80,7 +80,7 @@ export async function loadProviderInfos(owners: readonly string[], deps: Directo
         } catch (err) {
           const snap = snapshots.get(owner);
           if (snap) return { owner, hostUri: snap.hostUri, attributes: snap.attributes, auditors: snap.auditedBy, source: "snapshot" };
-          failures.push(isAppError(err) ? err : new AppError("chain.unknown", `Reading provider ${owner} failed.`, { cause: err }));
+          failures.push(isAppError(err) ? err : new AppError("internal", `Reading provider ${owner} failed.`, { cause: err }));
           unknown.push(owner);
           return null;
         }

@@ -112,8 +112,3 @@ export function providerInfoFrom(p: ProviderInfoInput): ProviderInfo {
     source: p.source ?? "chain",
   };
 }
-
-/** "akash1abcd…wxyz" */
-export function shortAddress(address: string): string {
-  return address.length > 16 ? `${address.slice(0, 10)}…${address.slice(-4)}` : address;
-}

@@ -7,4 +7,11 @@ export const draftQueries = {
   list: (page: number) => queryOptions({ queryKey: [...draftQueries.all(), "list", { page }] as const, queryFn: () => draftsApi.list(page) }),
   versions: (id: string) =>
     queryOptions({ queryKey: [...draftQueries.all(), "detail", id, "versions"] as const, queryFn: () => draftsApi.versions(id) }),
+  /** a saved version never changes */
+  version: (id: string, versionId: string) =>
+    queryOptions({
+      queryKey: [...draftQueries.all(), "detail", id, "versions", versionId] as const,
+      queryFn: () => draftsApi.version(id, versionId),
+      staleTime: Infinity,
+    }),
 };

@@ -13,8 +13,19 @@ describe("fetchBalances", () => {
   });
 
   it("says which endpoint failed and how", async () => {
-    await expect(fetchBalances(devnet, "akash1x", { fetch: respond({}, 502) })).rejects.toThrow("http://127.0.0.1:1317 answered HTTP 502");
-    await expect(fetchBalances(devnet, "akash1x", { fetch: respond({ balances: [{ denom: "uakt", amount: "1.5" }] }) })).rejects.toThrow(/not a bank balances response/);
+    await expect(fetchBalances(devnet, "akash1x", { fetch: respond({}, 502) })).rejects.toMatchObject({
+      code: "chain.unreachable",
+      message: expect.stringContaining("http://127.0.0.1:1317 answered HTTP 502"),
+    });
+    await expect(fetchBalances(devnet, "akash1x", { fetch: respond({ balances: [{ denom: "uakt", amount: "1.5" }] }) })).rejects.toMatchObject({
+      code: "chain.unexpected_response",
+      message: expect.stringMatching(/not a bank balances response/),
+    });
+  });
+
+  it("reports a REST endpoint that refuses the connection as chain.unreachable", async () => {
+    const closed = { ...devnet, restUrl: "http://127.0.0.1:1" };
+    await expect(fetchBalances(closed, "akash1x")).rejects.toMatchObject({ code: "chain.unreachable", message: expect.stringContaining("does not answer") });
   });
 });
 

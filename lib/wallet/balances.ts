@@ -1,7 +1,6 @@
-import { queryOptions } from "@tanstack/react-query";
 import { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
-import type { Network, NetworkId } from "@/lib/networks";
+import type { Network } from "@/lib/networks";
 
 /** GET {rest}/cosmos/bank/v1beta1/balances/{address}: the REST node is outside the console, so it is parsed. */
 const balancesResponseSchema = z.object({
@@ -24,26 +23,11 @@ export async function fetchBalances(network: Network, address: string, options: 
     res = await doFetch(url, { signal: options.signal, headers: { accept: "application/json" } });
   } catch (e) {
     if (options.signal?.aborted) throw e;
-    throw new AppError("chain.unknown", `The balances cannot be read: ${network.restUrl} does not answer. Check that the network's REST endpoint is reachable.`, { cause: e });
+    throw new AppError("chain.unreachable", `The balances cannot be read: ${network.restUrl} does not answer. Check that the network's REST endpoint is reachable.`, { cause: e });
   }
-  if (!res.ok) throw new AppError("chain.unknown", `The balances cannot be read: ${network.restUrl} answered HTTP ${res.status}.`, { details: { status: res.status } });
+  if (!res.ok) throw new AppError(res.status >= 502 && res.status <= 504 ? "chain.unreachable" : "chain.unexpected_response", `The balances cannot be read: ${network.restUrl} answered HTTP ${res.status}.`, { details: { status: res.status } });
   const parsed = balancesResponseSchema.safeParse(await res.json().catch(() => undefined));
-  if (!parsed.success) throw new AppError("chain.unknown", `The balances cannot be read: ${network.restUrl} answered something that is not a bank balances response.`);
+  if (!parsed.success) throw new AppError("chain.unexpected_response", `The balances cannot be read: ${network.restUrl} answered something that is not a bank balances response.`);
   const amount = (denom: string) => parsed.data.balances.find((b) => b.denom === denom)?.amount ?? "0";
   return { akt: amount(network.denoms.akt.denom), act: amount(network.denoms.act.denom) };
 }
-
-export const balanceKeys = {
-  all: ["balances"] as const,
-  network: (networkId: NetworkId) => ["balances", networkId] as const,
-  account: (networkId: NetworkId, address: string) => ["balances", networkId, address] as const,
-};
-
-export const balanceQueries = {
-  account: (network: Network, address: string) =>
-    queryOptions({
-      queryKey: balanceKeys.account(network.id, address),
-      queryFn: ({ signal }) => fetchBalances(network, address, { signal }),
-      staleTime: 0,
-    }),
-};

@@ -46,7 +46,7 @@ export class DevnetTestWallet implements WalletAdapter {
 
   async getKey(): Promise<WalletKey> {
     const [account] = await (await this.directWallet()).getAccounts();
-    if (!account) throw new AppError("internal", "The devnet test wallet has no account.");
+    if (!account) throw new AppError("wallet.unknown", "The devnet test wallet has no account.");
     return { name: "Devnet test account (tenant1)", bech32Address: account.address, isNanoLedger: false, pubKey: account.pubkey };
   }
 

@@ -133,7 +133,7 @@ export async function signAndBroadcast(options: SignAndBroadcastOptions): Promis
     // the hash is the sha256 of the bytes sent; computing it ourselves does not trust the node's echo
     const txHash = toHex(sha256(bytes)).toUpperCase();
     if (reported && reported.toUpperCase() !== txHash) {
-      throw new AppError("chain.unknown", `The node acknowledged a different transaction (${reported}) than the one sent (${txHash}). Check the RPC endpoint.`);
+      throw new AppError("chain.unexpected_response", `The node acknowledged a different transaction (${reported}) than the one sent (${txHash}). Check the RPC endpoint.`);
     }
     return waitForInclusion(txHash);
   }

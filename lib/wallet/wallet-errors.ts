@@ -32,7 +32,7 @@ export function mapWalletError(error: unknown, kind: WalletKind): AppError {
     case "internal": {
       // An unrecognised wallet error: its own text is the best explanation there is (wallets don't put secrets in it).
       const text = error instanceof Error ? error.message : String(error);
-      return new AppError("internal", `${label} reported an error: ${text}`, { cause: error, details: { wallet: kind } });
+      return new AppError("wallet.unknown", `${label} reported an error: ${text}`, { cause: error, details: { wallet: kind } });
     }
     default:
       return mapped;

@@ -73,7 +73,7 @@ describe("/api/deployments", () => {
     const cookie = await cookieFor(TENANT);
     const res = await api.POST(req(BASE, { method: "POST", cookie, body: { ...deployment, dseq: "0x10" } }), params({}));
     expect(res.status).toBe(400);
-    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/dseq: a dseq is a positive integer/);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/dseq: a dseq is a whole number from 1 to 2\^64-1/);
     const badLease = await api.leases.POST(
       req(`${BASE}/4242/leases`, { method: "POST", cookie, body: { txHash: "B".repeat(64), leases: [{ gseq: 1, oseq: 1, bseq: 1, provider: "cosmos1abc", price: { denom: "uact", amount: "1" } }] } }),
       params({ dseq: "4242" }),

@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
+import { akashAddressSchema } from "@/lib/chain/address";
 import { createRestClient } from "@/lib/chain/rest";
 import { getDb } from "@/lib/db/client";
 import { providersRepository } from "@/lib/db/providers";
@@ -17,7 +18,7 @@ const ownersParam = z
   .transform((s) => [...new Set(s.split(",").map((o) => o.trim()).filter(Boolean))])
   .pipe(
     z
-      .array(z.string().regex(/^akash1[02-9ac-hj-np-z]{38}$/, "each owner must be an akash1… account address"))
+      .array(akashAddressSchema("each owner must be an akash1… account address"))
       .min(1, "owners is empty")
       .max(MAX_OWNERS, `at most ${MAX_OWNERS} owners per request`),
   );

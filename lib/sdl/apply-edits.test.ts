@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyTextEdits } from "./apply-edits";
+import { applyTextEdits } from "@/lib/sdl/apply-edits";
 
 const r = (startLine: number, startColumn: number, endLine: number, endColumn: number) => ({ startLine, startColumn, endLine, endColumn });
 

@@ -1,8 +1,8 @@
 import { normalizeBidPrice, rankByPrice, type NormalizedPrice, type RankedPrice } from "@/lib/market/price";
 import { resourceQuantity } from "@/lib/market/no-bids";
-import { shortAddress } from "@/lib/market/provider-info";
+import { shortAddress } from "@/lib/chain/address";
 import type { GroupView } from "@/lib/sdl/check";
-import type { EnrichedBid } from "@/components/bids/use-deployment-bids";
+import type { EnrichedBid } from "@/lib/market/enriched-bid";
 
 /**
  * The table's model: bids of one group with their normalised prices, ranked against the cheapest, then filtered
@@ -49,12 +49,8 @@ export function buildRows(bids: readonly EnrichedBid[], group: GroupView, ctx: {
   return ranked.map((r) => {
     const p = r.item.provider;
     const owner = r.item.id.provider;
-    let host = "";
-    try {
-      host = p ? new URL(p.hostUri).host : "";
-    } catch {
-      host = p?.hostUri ?? "";
-    }
+    // a provider's host URI is whatever it registered on chain; one that is not a URL is shown as it is
+    const host = p ? (URL.canParse(p.hostUri) ? new URL(p.hostUri).host : p.hostUri) : "";
     return {
       key: r.item.key,
       bid: r.item,
@@ -113,8 +109,4 @@ export function formatDecimal(value: string, decimals: number): string {
   const s = scaled.toString().padStart(decimals + 1, "0");
   const out = `${s.slice(0, -decimals) || "0"}.${s.slice(-decimals)}`.replace(/\.?0+$/, "");
   return out;
-}
-
-export function formatUsd(n: number): string {
-  return n.toLocaleString("en-US", { style: "currency", currency: "USD", minimumFractionDigits: 2, maximumFractionDigits: n < 1 ? 4 : 2 });
 }

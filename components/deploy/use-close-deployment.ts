@@ -1,0 +1,39 @@
+"use client";
+import { useQueryClient } from "@tanstack/react-query";
+import { closeDeploymentMsg } from "@/lib/chain/messages";
+import { deploymentsApi } from "@/lib/deploy/api-client";
+import { AppError, isAppError } from "@/lib/errors/app-error";
+import type { Network } from "@/lib/networks";
+import { chainKeys } from "@/lib/query/chain";
+import { deploymentKeys } from "@/lib/query/deployments";
+import type { ConnectedWallet } from "@/lib/wallet/connected-wallet";
+import { signWithWallet } from "@/lib/wallet/sign-with-wallet";
+import { useTxMutation } from "./use-tx-mutation";
+
+/** Closed on chain; `recordError` when this console's record still says open (the page reads the chain's state). */
+export interface ClosedDeployment {
+  recordError: AppError | null;
+}
+
+/** Closes the deployment (MsgCloseDeployment) and marks this console's record closed when there is one. */
+export function useCloseDeployment(network: Network, wallet: ConnectedWallet | null, dseq: string, hasRecord: boolean) {
+  const queryClient = useQueryClient();
+  return useTxMutation<void, ClosedDeployment>({
+    mutationFn: async (_: void, onStage) => {
+      if (!wallet) throw new AppError("wallet.missing", "Connect the owner's wallet first: it signs the close.");
+      await signWithWallet(wallet, network, [closeDeploymentMsg({ owner: wallet.address, dseq })], onStage);
+      if (!hasRecord) return { recordError: null };
+      try {
+        await deploymentsApi.setState(dseq, "closed");
+        return { recordError: null };
+      } catch (e) {
+        return { recordError: isAppError(e) ? e : new AppError("internal", "Recording the close failed unexpectedly.", { cause: e }) };
+      }
+    },
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: chainKeys.all(network.id) }),
+        queryClient.invalidateQueries({ queryKey: deploymentKeys.all(network.id) }),
+      ]),
+  });
+}

@@ -1,0 +1,49 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { createLatestBatcher } from "@/lib/market/latest-batcher";
+
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => vi.useRealTimers());
+
+describe("createLatestBatcher", () => {
+  it("publishes only the latest value of a burst, once, when the window ends", () => {
+    const published: number[] = [];
+    const batcher = createLatestBatcher<number>((v) => published.push(v), 100);
+    batcher.push(1);
+    batcher.push(2);
+    vi.advanceTimersByTime(99);
+    batcher.push(3);
+    expect(published).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(published).toEqual([3]);
+  });
+
+  it("starts the window at the first value, so a steady stream is published every window, not starved", () => {
+    const published: number[] = [];
+    const batcher = createLatestBatcher<number>((v) => published.push(v), 100);
+    for (let t = 0; t < 350; t += 10) {
+      batcher.push(t);
+      vi.advanceTimersByTime(10);
+    }
+    expect(published).toEqual([90, 190, 290]);
+  });
+
+  it("publishes a value that arrives after a quiet spell in a window of its own", () => {
+    const published: string[] = [];
+    const batcher = createLatestBatcher<string>((v) => published.push(v), 100);
+    batcher.push("a");
+    vi.advanceTimersByTime(500);
+    batcher.push("b");
+    vi.advanceTimersByTime(100);
+    expect(published).toEqual(["a", "b"]);
+  });
+
+  it("publishes nothing once cancelled, not even the pending value", () => {
+    const published: number[] = [];
+    const batcher = createLatestBatcher<number>((v) => published.push(v), 100);
+    batcher.push(1);
+    batcher.cancel();
+    batcher.push(2);
+    vi.advanceTimersByTime(1000);
+    expect(published).toEqual([]);
+  });
+});

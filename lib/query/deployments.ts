@@ -1,0 +1,24 @@
+import { queryOptions } from "@tanstack/react-query";
+import { deploymentsApi } from "@/lib/deploy/api-client";
+import type { NetworkId } from "@/lib/networks";
+
+/**
+ * This console's records of deployments (app/api/deployments), per network and signed-in owner: the server answers
+ * for the session's address, so the owner is part of the key and another account never sees a cached list.
+ */
+export const deploymentKeys = {
+  all: (networkId: NetworkId) => ["deployments", networkId] as const,
+  owner: (networkId: NetworkId, owner: string) => [...deploymentKeys.all(networkId), owner] as const,
+};
+
+export const deploymentQueries = {
+  list: (networkId: NetworkId, owner: string) =>
+    queryOptions({ queryKey: [...deploymentKeys.owner(networkId, owner), "list"] as const, queryFn: () => deploymentsApi.list() }),
+  detail: (networkId: NetworkId, owner: string, dseq: string) =>
+    queryOptions({
+      queryKey: [...deploymentKeys.owner(networkId, owner), "detail", dseq] as const,
+      queryFn: () => deploymentsApi.get(dseq),
+      // a 404 means "not created with this console": asking again does not change that
+      retry: false,
+    }),
+};
