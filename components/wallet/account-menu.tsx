@@ -2,7 +2,7 @@
 import { useCallback, useId, useRef, useState } from "react";
 import { WALLET_LABELS } from "@/lib/wallet/types";
 import { shortAddress } from "@/lib/chain/address";
-import { useDismiss } from "@/components/wallet/use-dismiss";
+import { useDismiss } from "@/components/ui/use-dismiss";
 import { type ConnectedWallet, useWallet } from "@/components/wallet/wallet-provider";
 
 /** The connected account: name and address on the button; copy, sign-in state and Disconnect in its panel. */

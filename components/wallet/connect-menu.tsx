@@ -1,7 +1,7 @@
 "use client";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { WALLET_LABELS, type WalletKind } from "@/lib/wallet/types";
-import { useDismiss } from "@/components/wallet/use-dismiss";
+import { useDismiss } from "@/components/ui/use-dismiss";
 import { useWallet } from "@/components/wallet/wallet-provider";
 
 /** "Connect wallet" and its menu: Keplr, Leap and, on the devnet only, the built-in test account. */
