@@ -21,18 +21,21 @@ let wallet: ConnectedWallet;
  * The devnet runs in its own process here: under jsdom's globals its protobuf code does not decode transactions
  * (typed arrays of another realm), while the console's side, like a browser, works against a separate node.
  */
-async function startDevnetProcess(): Promise<{ rpc: string; rest: string }> {
+async function startDevnetProcess(): Promise<{ rpc: string; rest: string; admin: string }> {
   devnet = spawn(process.execPath, ["--import", "tsx", "devnet/main.ts", "--no-providers", "--block-time", "200", "--rpc-port", "0", "--rest-port", "0", "--admin-port", "0", "--provider-base-port", "0"], {
     stdio: ["ignore", "pipe", "inherit"],
   });
   for await (const line of createInterface({ input: devnet.stdout! })) {
-    if (line.startsWith("{")) return JSON.parse(line) as { rpc: string; rest: string };
+    if (line.startsWith("{")) return JSON.parse(line) as { rpc: string; rest: string; admin: string };
   }
   throw new Error("the devnet exited before it was ready");
 }
 
 beforeAll(async () => {
   const endpoints = await startDevnetProcess();
+  // the oracle's AKT price moves every block; pinned (TWAP included), 2 AKT mint exactly 4 ACT
+  const pinned = await fetch(`${endpoints.admin}/oracle/price`, { method: "POST", body: JSON.stringify({ price: "2" }) });
+  if (!pinned.ok) throw new Error(`pinning the oracle price: HTTP ${pinned.status} ${await pinned.text()}`);
   network = resolveNetwork("devnet", { NEXT_PUBLIC_RPC_URL: endpoints.rpc, NEXT_PUBLIC_REST_URL: endpoints.rest });
   const adapter = new DevnetTestWallet(network);
   wallet = toConnectedWallet(adapter, await adapter.getKey(), network);
@@ -71,7 +74,7 @@ describe("useMintAct", () => {
     fireEvent.click(screen.getByRole("button", { name: "Mint" }));
     // the mutation settles only after its invalidation has refetched: nothing else refreshes this query
     await waitFor(() => expect(screen.getByTestId("stage").textContent).toBe("done"), { timeout: 20_000 });
-    // the devnet's oracle price is fixed (devnet/chain/params.ts AKT_PRICE_IN_ACT = 2): 2 AKT mint 4 ACT
+    // at the pinned price of 2 USD per AKT (ACT is 1 USD), 2 AKT mint 4 ACT
     expect(BigInt(screen.getByTestId("act").textContent!) - before).toBe(4_000_000n);
     queryClient.clear();
   });

@@ -110,6 +110,8 @@ describe("the sign-in message", () => {
 describe("devnet accounts", () => {
   it("refuses the devnet's public test account on another network", async () => {
     process.env.NEXT_PUBLIC_NETWORK = "sandbox-2";
+    // a sandbox configuration refuses the devnet's loopback-provider flag, which the test run sets for the devnet
+    delete process.env.CONSOLE_ALLOW_LOOPBACK_PROVIDERS;
     const { res } = await signIn("http://localhost:3000", TENANT1.mnemonic);
     expect(res.status).toBe(401);
     expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/devnet's public test accounts/);
