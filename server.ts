@@ -11,6 +11,7 @@ import http from "node:http";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { getServerEnv } from "@/lib/env/server";
+import { forwardedForWithPeer } from "@/lib/http/peer-address";
 import { getGateway } from "@/lib/provider-gateway/gateway.server";
 import { streamSession } from "@/lib/provider-gateway/stream-session.server";
 import { createStreamUpgrade } from "@/lib/provider-gateway/stream-upgrade.server";
@@ -33,10 +34,7 @@ const handle = app.getRequestHandler();
 const streams = createStreamUpgrade({ gateway: getGateway, session: (req) => streamSession(req) });
 
 server.on("request", (req, res) => {
-  // The peer's address is appended as a proxy would append it: lib/http/request-context.server.ts reads
-  // X-Forwarded-For from the right, so a client cannot choose the address its rate limits count under.
-  const peer = req.socket.remoteAddress;
-  if (peer) req.headers["x-forwarded-for"] = [req.headers["x-forwarded-for"], peer].filter(Boolean).join(", ");
+  req.headers["x-forwarded-for"] = forwardedForWithPeer(req.headers["x-forwarded-for"], req.socket.remoteAddress);
   void handle(req, res);
 });
 server.on("upgrade", (req, socket, head) => {

@@ -18,7 +18,7 @@ export CONSOLE_TEST_POSTGRES_URL="$server"
 unset DATABASE_URL
 export NEXT_PUBLIC_NETWORK="${NEXT_PUBLIC_NETWORK:-devnet}"
 
-mapfile -t files < <(grep -rlE "createTestDatabase" app lib scripts --include='*.test.ts' | grep -v "two-instances" | sort)
+mapfile -t files < <(grep -rlE "createTestDatabase" app components lib scripts --include='*.test.ts' --include='*.test.tsx' | grep -v "two-instances" | sort)
 echo "== database-backed tests on PostgreSQL (${#files[@]} files)"
 npx vitest run "${files[@]}"
 

@@ -29,8 +29,10 @@ describe.runIf(server)("two console instances on one PostgreSQL", () => {
     database = createTestDatabase();
     devnet = await startDevnet();
     ensureBuild();
-    // one origin, one key: what a load balancer in front of both would need
+    // one origin, one key, and the load balancer (this test, on loopback) trusted to name the client's address:
+    // what a load balancer in front of both would need
     const env = {
+      CONSOLE_TRUSTED_PROXIES: "127.0.0.1",
       DATABASE_URL: database.url,
       CONSOLE_ORIGIN: ORIGIN,
       CONSOLE_SECRET_KEY: randomBytes(32).toString("base64"),

@@ -1,6 +1,6 @@
 /**
  * A production console server for integration tests and benchmarks: one place that knows how to build and start
- * it, so switching from `next start` to the custom server (which adds websockets) is a change here only.
+ * it — the custom server (server.ts: Next plus the provider-stream websocket endpoint), as `npm start` runs it.
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
@@ -12,10 +12,13 @@ export const ROOT = path.resolve(import.meta.dirname, "../..");
 /** The build every test server runs: a devnet build, rebuilt when the sources or its configuration changed. */
 export function ensureBuild(env: Record<string, string | undefined> = { ...process.env, NEXT_PUBLIC_NETWORK: "devnet" }): void {
   const reason = buildNeeded(ROOT, env);
-  if (!reason) return;
-  console.log(`building the console (${reason})…`);
-  execFileSync("npx", ["next", "build"], { cwd: ROOT, stdio: "inherit", env: { ...process.env, ...env } as NodeJS.ProcessEnv });
-  stampBuild(ROOT, env);
+  if (reason) {
+    console.log(`building the console (${reason})…`);
+    execFileSync("npx", ["next", "build"], { cwd: ROOT, stdio: "inherit", env: { ...process.env, ...env } as NodeJS.ProcessEnv });
+    stampBuild(ROOT, env);
+  }
+  // the custom server's bundle (well under a second): dist/ is not part of Next's build
+  execFileSync("node", ["scripts/build-server.mjs"], { cwd: ROOT, stdio: "inherit" });
 }
 
 export async function freePort(): Promise<number> {
@@ -39,7 +42,7 @@ export interface ConsoleServer {
 export async function startConsoleServer(opts: { env: Record<string, string>; port?: number; timeoutMs?: number }): Promise<ConsoleServer> {
   const port = opts.port ?? (await freePort());
   let output = "";
-  const child: ChildProcess = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(port)], {
+  const child: ChildProcess = spawn("node", ["dist/console-server.mjs", "--hostname", "127.0.0.1", "--port", String(port)], {
     cwd: ROOT,
     env: { ...process.env, NEXT_PUBLIC_NETWORK: "devnet", ...opts.env },
     stdio: ["ignore", "pipe", "pipe"],
