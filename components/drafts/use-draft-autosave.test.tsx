@@ -24,12 +24,15 @@ const requests: string[] = [];
 beforeAll(async () => {
   const list = await import("@/app/api/drafts/route");
   const item = await import("@/app/api/drafts/[id]/route");
+  const session = await import("@/app/api/auth/session/route");
   vi.stubGlobal("fetch", async (input: string, init: RequestInit = {}) => {
     const method = (init.method ?? "GET") as "GET" | "POST" | "PATCH" | "DELETE";
-    requests.push(`${method} ${input}`);
     if (serverDown) return realFetch(`http://127.0.0.1:1${input}`, init);
-    await hold;
     const req = new NextRequest(new URL(input, "http://localhost:3000"), { method, body: init.body as string | undefined, headers: { host: "localhost:3000", cookie: BROWSER } });
+    // the browser's session (whose backups these are): anonymous here
+    if (input === "/api/auth/session") return session.GET(req, { params: Promise.resolve({}) });
+    requests.push(`${method} ${input}`);
+    await hold;
     const id = /^\/api\/drafts\/([^/?]+)$/.exec(input)?.[1];
     if (id) return (item as Record<string, (r: NextRequest, c: { params: Promise<{ id: string }> }) => Promise<Response>>)[method]!(req, { params: Promise.resolve({ id: decodeURIComponent(id) }) });
     return (list as Record<string, (r: NextRequest, c: { params: Promise<object> }) => Promise<Response>>)[method]!(req, { params: Promise.resolve({}) });
@@ -46,6 +49,7 @@ afterEach(() => {
   window.localStorage.clear();
 });
 
+const ANON = { kind: "anonymous" as const };
 const INITIAL = "version: \"2.0\"\n";
 function renderAutosave(initial: { draftId: string | null; content?: string; name?: string }) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
@@ -69,13 +73,13 @@ describe("useDraftAutosave", () => {
     rerender({ content: `${INITIAL}# one\n`, name: "web" });
     rerender({ content: `${INITIAL}# two\n`, name: "web" });
     // every keystroke is first copied to this browser
-    expect(readBackup(backupKey(null))?.content).toBe(`${INITIAL}# two\n`);
+    expect(readBackup(backupKey(ANON, null), ANON)?.content).toBe(`${INITIAL}# two\n`);
     await waitFor(() => expect(result.current.status.kind).toBe("saved"), { timeout: 5_000 });
     expect(requests).toEqual(["POST /api/drafts"]);
     expect(created).toHaveLength(1);
     expect((await draftRow(created[0]!))?.content).toBe(`${INITIAL}# two\n`);
     // the server has it: the browser's copy is dropped
-    expect(readBackup(backupKey(null))).toBeNull();
+    expect(readBackup(backupKey(ANON, null), ANON)).toBeNull();
   });
 
   it("saves edits made during a save right after it, so the server ends with the last text", async () => {
@@ -103,13 +107,13 @@ describe("useDraftAutosave", () => {
     rerender({ content: `${INITIAL}# offline\n`, name: "web" });
     await waitFor(() => expect(result.current.status.kind).toBe("error"), { timeout: 5_000 });
     expect(result.current.status).toMatchObject({ message: expect.stringMatching(/cannot be reached.*kept in this browser; retrying\.$/) });
-    expect(readBackup(backupKey(null))?.content).toBe(`${INITIAL}# offline\n`);
+    expect(readBackup(backupKey(ANON, null), ANON)?.content).toBe(`${INITIAL}# offline\n`);
 
     serverDown = false;
     // it retries on its own (no new keystroke needed)
     await waitFor(() => expect(result.current.status.kind).toBe("saved"), { timeout: 8_000 });
     expect((await draftRow(created[0]!))?.content).toBe(`${INITIAL}# offline\n`);
-    expect(readBackup(backupKey(null))).toBeNull();
+    expect(readBackup(backupKey(ANON, null), ANON)).toBeNull();
   });
 
   it("saveNow creates the draft even without a change and resolves once the server has exactly the text on screen", async () => {

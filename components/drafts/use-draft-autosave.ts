@@ -3,7 +3,8 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { draftsApi } from "@/lib/drafts/api-client";
 import { useSaveDraft } from "./use-draft-mutations";
 import { isAppError } from "@/lib/errors/app-error";
-import { backupKey, clearBackup, writeBackup } from "@/lib/drafts/local-backup";
+import { backupKey, type BackupOwner, clearBackup, writeBackup } from "@/lib/drafts/local-backup";
+import { useBackupOwner } from "./use-backup-owner";
 
 export type SaveStatus =
   | { kind: "unsaved" }
@@ -29,12 +30,13 @@ const RETRY_MS = 5_000;
  */
 export function useDraftAutosave({ draftId, content, name, initialContent, onCreated }: Options) {
   const [status, setStatus] = useState<SaveStatus>(draftId ? { kind: "saved", at: new Date() } : { kind: "unsaved" });
-  const latest = useRef({ draftId, content, name });
+  const latest = useRef({ draftId, content, name, owner: null as BackupOwner | null });
   const saved = useRef(draftId ? { content: initialContent, name } : null as { content: string; name: string } | null);
   const inFlight = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const { mutateAsync: saveDraft } = useSaveDraft();
-  latest.current = { draftId: latest.current.draftId ?? draftId, content, name };
+  const owner = useBackupOwner();
+  latest.current = { draftId: latest.current.draftId ?? draftId, content, name, owner };
 
   const isDirty = () => {
     const { content: c, name: n } = latest.current;
@@ -54,7 +56,7 @@ export function useDraftAutosave({ draftId, content, name, initialContent, onCre
       if (!snapshot.draftId) {
         const created = await saveDraft({ id: null, name: snapshot.name, content: snapshot.content });
         latest.current.draftId = created.id;
-        clearBackup(backupKey(null));
+        if (snapshot.owner) clearBackup(backupKey(snapshot.owner, null));
         onCreated(created.id);
       } else {
         const patch: { content?: string; name?: string } = {};
@@ -63,7 +65,7 @@ export function useDraftAutosave({ draftId, content, name, initialContent, onCre
         await saveDraft({ id: snapshot.draftId, ...patch });
       }
       saved.current = { content: snapshot.content, name: snapshot.name };
-      if (!isDirty()) clearBackup(backupKey(latest.current.draftId));
+      if (!isDirty() && latest.current.owner) clearBackup(backupKey(latest.current.owner, latest.current.draftId));
       setStatus({ kind: "saved", at: new Date() });
     } catch (err) {
       const message = isAppError(err) ? err.message : "Saving failed.";
@@ -78,13 +80,14 @@ export function useDraftAutosave({ draftId, content, name, initialContent, onCre
 
   useEffect(() => {
     if (!isDirty()) return;
-    writeBackup(backupKey(latest.current.draftId), { content, name, savedAt: Date.now() });
+    // while the session is still unknown the copy waits: this effect runs again once the owner is known
+    if (owner) writeBackup(backupKey(owner, latest.current.draftId), { content, name, savedAt: Date.now() });
     setStatus((s) => (s.kind === "saving" || s.kind === "error" ? s : { kind: "unsaved" }));
     clearTimeout(timer.current);
     timer.current = setTimeout(() => void save(), DEBOUNCE_MS);
     return () => clearTimeout(timer.current);
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [content, name, save]);
+  }, [content, name, owner, save]);
 
   // Closing the tab inside the debounce window: send what is there with keepalive (the backup covers a failure).
   useEffect(() => {

@@ -11,7 +11,8 @@ import { applyTextEdits } from "@/lib/sdl/apply-edits";
 import type { SdlEditorHandle } from "./sdl-editor";
 import { useDraftAutosave, type SaveStatus } from "@/components/drafts/use-draft-autosave";
 import { ErrorMessage } from "@/components/ui/error-message";
-import { backupKey, clearBackup, readBackup, type DraftBackup } from "@/lib/drafts/local-backup";
+import { backupKey, clearBackup, readBackup, removeExpiredBackups, type DraftBackup } from "@/lib/drafts/local-backup";
+import { useBackupOwner } from "@/components/drafts/use-backup-owner";
 import { VersionHistory } from "@/components/drafts/version-history";
 
 const SdlEditor = dynamic(() => import("./sdl-editor"), {
@@ -49,12 +50,17 @@ export function SdlWorkbench({ draft, initialContent, initialName, sdlSchema }: 
   const router = useRouter();
   const { status, saveNow } = useDraftAutosave({ draftId, content, name, initialContent: draft?.content ?? initialContent, onCreated });
 
+  const owner = useBackupOwner();
+  const restoreChecked = useRef(false);
   useEffect(() => {
-    const found = readBackup(backupKey(draft?.id ?? null));
+    if (!owner || restoreChecked.current) return;
+    // Only on first load, once the owner is known: later backups are this session's own.
+    restoreChecked.current = true;
+    removeExpiredBackups(Date.now());
+    const found = readBackup(backupKey(owner, draft?.id ?? null), owner);
     if (found && found.content !== (draft?.content ?? initialContent)) setBackup(found);
-    // Only on first load: later backups are this session's own.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  }, [owner]);
 
   const diagnostics = check.result?.diagnostics ?? [];
   const selectDiagnostic = (d: SdlDiagnostic) => editorHandle.current?.revealPosition(d.range.startLine, d.range.startColumn);
@@ -101,7 +107,7 @@ export function SdlWorkbench({ draft, initialContent, initialName, sdlSchema }: 
           <button type="button" className="rounded border border-amber-400 px-2" onClick={() => { setContent(backup.content); setName(backup.name); setBackup(null); }}>
             Restore them
           </button>
-          <button type="button" className="underline" onClick={() => { clearBackup(backupKey(draftId)); setBackup(null); }}>
+          <button type="button" className="underline" onClick={() => { if (owner) clearBackup(backupKey(owner, draftId)); setBackup(null); }}>
             Discard
           </button>
         </div>

@@ -7,7 +7,7 @@ import { type ConnectedWallet, useWallet } from "@/components/wallet/wallet-prov
 
 /** The connected account: name and address on the button; copy, sign-in state and Disconnect in its panel. */
 export function AccountMenu({ wallet }: { wallet: ConnectedWallet }) {
-  const { network, sessionAddress, signIn, disconnect } = useWallet();
+  const { network, sessionAddress, signIn, disconnect, signOutEverywhere } = useWallet();
   const [open, setOpen] = useState(false);
   const [copied, setCopied] = useState<"copied" | "denied" | null>(null);
   const panelId = useId();
@@ -57,7 +57,20 @@ export function AccountMenu({ wallet }: { wallet: ConnectedWallet }) {
           <p className="mt-1 text-xs text-neutral-600">
             {signedIn ? "Signed in: drafts are saved for this address." : "Not signed in: drafts are saved for this browser only."}
           </p>
-          <div className="mt-3 flex justify-end gap-2">
+          <div className="mt-3 flex flex-wrap justify-end gap-2">
+            {signedIn && (
+              <button
+                type="button"
+                title="Ends this address's sessions on every device and browser"
+                onClick={() => {
+                  setOpen(false);
+                  void signOutEverywhere();
+                }}
+                className="rounded border border-neutral-300 px-2.5 py-1 hover:bg-neutral-100"
+              >
+                Sign out everywhere
+              </button>
+            )}
             {!signedIn && (
               <button type="button" onClick={() => void signIn()} className="rounded border border-neutral-300 px-2.5 py-1 hover:bg-neutral-100">
                 Sign in

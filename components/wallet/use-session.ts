@@ -2,6 +2,7 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { authApi } from "@/lib/auth/api-client";
+import { clearBackupsOf, handOverBackups } from "@/lib/drafts/local-backup";
 import type { AppError } from "@/lib/errors/app-error";
 import { sessionKeys, sessionQueries } from "@/lib/query/session";
 import { signInWithWallet, type SignInWallet } from "@/lib/wallet/sign-in";
@@ -34,22 +35,39 @@ function useSetSession() {
   };
 }
 
-/** Signs in as the wallet's address (ADR-36 over the server's nonce); resolves with the address. */
+/**
+ * Signs in as the wallet's address (ADR-36 over the server's nonce); resolves with the address. The server hands
+ * this browser's anonymous drafts to the address at sign-in; their browser backups follow them.
+ */
 export function useSignIn() {
   const setSession = useSetSession();
   return useMutation<string, AppError, SignInWallet>({
     mutationFn: (wallet) => signInWithWallet(wallet),
-    onSuccess: setSession,
+    onSuccess: (address) => {
+      handOverBackups(address);
+      setSession(address);
+    },
   });
 }
 
-/** Ends the server session. When that fails, the session is read again rather than assumed gone. */
-export function useSignOut() {
+/**
+ * Ends the server session (`everywhere`: every session of the address, on every device). The address's browser
+ * backups of draft text go with it: SDLs can hold secrets, and the next person at this browser is not them. When
+ * signing out fails, the session is read again rather than assumed gone.
+ */
+function useEndSession(end: () => Promise<unknown>) {
   const setSession = useSetSession();
   const queryClient = useQueryClient();
   return useMutation<unknown, AppError, void>({
-    mutationFn: () => authApi.logout(),
-    onSuccess: () => setSession(null),
+    mutationFn: end,
+    onSuccess: () => {
+      const before = queryClient.getQueryData<string | null>(sessionKeys.all());
+      if (before) clearBackupsOf({ kind: "address", address: before });
+      setSession(null);
+    },
     onError: () => queryClient.invalidateQueries({ queryKey: sessionKeys.all() }),
   });
 }
+
+export const useSignOut = () => useEndSession(authApi.logout);
+export const useSignOutEverywhere = () => useEndSession(authApi.logoutEverywhere);

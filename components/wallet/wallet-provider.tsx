@@ -13,7 +13,7 @@ import { forgetWalletKind, rememberedWalletKind, rememberWalletKind } from "@/li
 import { notSignedInError } from "@/lib/wallet/sign-in";
 import type { WalletAdapter, WalletKey, WalletKind } from "@/lib/wallet/types";
 import { mapWalletError } from "@/lib/wallet/wallet-errors";
-import { currentSession, useSession, useSignIn, useSignOut } from "./use-session";
+import { currentSession, useSession, useSignIn, useSignOut, useSignOutEverywhere } from "./use-session";
 
 export type { WalletKind } from "@/lib/wallet/types";
 export type { ConnectedWallet } from "@/lib/wallet/connected-wallet";
@@ -31,6 +31,8 @@ export interface WalletState {
   connect(kind: WalletKind): Promise<void>;
   signIn(): Promise<void>;
   disconnect(): Promise<void>;
+  /** ends every session of the signed-in address on every device; the wallet stays connected here */
+  signOutEverywhere(): Promise<void>;
 }
 
 const WalletContext = createContext<WalletState | null>(null);
@@ -48,6 +50,7 @@ export function WalletProvider({ children }: { children: React.ReactNode }) {
   const session = useSession();
   const { mutateAsync: signInAs } = useSignIn();
   const { mutateAsync: signOut } = useSignOut();
+  const { mutateAsync: endEverySession } = useSignOutEverywhere();
   // the subscription to the extension's account-change event: a handle to release, not a copy of state
   const detach = useRef<() => void>(() => {});
 
@@ -141,6 +144,15 @@ export function WalletProvider({ children }: { children: React.ReactNode }) {
     await endSessionUnlessFor(null);
   }, [network.id, queryClient, endSessionUnlessFor]);
 
+  const signOutEverywhere = useCallback(
+    () =>
+      endEverySession().then(
+        () => undefined,
+        (e: unknown) => dispatch({ type: "failed", error: isAppError(e) ? e : new AppError("console.unreachable", "Signing out everywhere failed; try again.") }),
+      ),
+    [endEverySession],
+  );
+
   // On load: which extensions exist, and a silent reconnect of the last wallet. StrictMode runs this twice in
   // development: the first run is cancelled before it connects anything.
   useEffect(() => {
@@ -180,8 +192,8 @@ export function WalletProvider({ children }: { children: React.ReactNode }) {
   useEffect(() => () => detach.current(), []);
 
   const value = useMemo<WalletState>(
-    () => ({ network, wallet: state.wallet, status: state.status, error: state.error, available, sessionAddress, connect, signIn, disconnect }),
-    [network, state.wallet, state.status, state.error, available, sessionAddress, connect, signIn, disconnect],
+    () => ({ network, wallet: state.wallet, status: state.status, error: state.error, available, sessionAddress, connect, signIn, disconnect, signOutEverywhere }),
+    [network, state.wallet, state.status, state.error, available, sessionAddress, connect, signIn, disconnect, signOutEverywhere],
   );
   return <WalletContext.Provider value={value}>{children}</WalletContext.Provider>;
 }
