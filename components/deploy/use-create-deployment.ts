@@ -47,7 +47,6 @@ export function useCreateDeployment(network: Network, wallet: ConnectedWallet | 
         name: draft.name,
         draftId: draft.id,
         sdl: draft.content,
-        manifestJson: payload.manifestJson,
         manifestVersion: payload.manifestVersion,
         deposit: { denom: deposit.denom, amount: deposit.amount.toString() },
         createTxHash: result.txHash,

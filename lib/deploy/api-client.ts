@@ -39,8 +39,6 @@ export interface SaveDeploymentInput {
   name: string;
   draftId: string | null;
   sdl: string;
-  /** no longer stored (derived from the SDL); optional until the review step stops sending it */
-  manifestJson?: string;
   manifestVersion: string;
   deposit: { denom: "uakt" | "uact"; amount: string };
   createTxHash: string;

@@ -18,8 +18,6 @@ export const saveDeploymentBody = z.object({
   name: z.string().trim().min(1).max(120),
   draftId: z.string().max(64).nullable(),
   sdl: z.string().refine((s) => new TextEncoder().encode(s).length <= SDL_MAX_BYTES, "an SDL may be at most 1 MiB"),
-  /** ignored: the manifest is derived from the SDL, never stored (accepted while the review step still sends it) */
-  manifestJson: z.string().max(4 * SDL_MAX_BYTES).optional(),
   manifestVersion: z.string().regex(/^[0-9a-f]{64}$/, "a lowercase hex sha256"),
   deposit: z.object({ denom: z.enum(["uakt", "uact"]), amount: baseAmount }),
   createTxHash: txHash,

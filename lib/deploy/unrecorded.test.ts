@@ -9,7 +9,6 @@ const input = (dseq: string): SaveDeploymentInput => ({
   name: "web",
   draftId: "d1",
   sdl: "version: \"2.0\"\n",
-  manifestJson: "[]",
   manifestVersion: "a".repeat(64),
   deposit: { denom: "uact", amount: "5000000" },
   createTxHash: "B".repeat(64),

@@ -13,9 +13,5 @@ export const SMALL_BODY_LIMIT = 64 * 1024;
 /** a draft: one SDL */
 export const DRAFT_BODY_LIMIT = 2 * SDL_MAX_BYTES + ENVELOPE;
 
-/**
- * A deployment record: the SDL, and the manifest JSON the review step still sends (it is derived from the SDL and
- * no longer stored). The manifest holds the SDL's values once more; escaped twice (JSON in a JSON string) it
- * stays under four times the SDL. Drop that share once the browser stops sending the manifest.
- */
-export const DEPLOYMENT_BODY_LIMIT = 2 * SDL_MAX_BYTES + 4 * SDL_MAX_BYTES + ENVELOPE;
+/** A deployment record: one SDL (the manifest is derived from it where needed, never sent or stored). */
+export const DEPLOYMENT_BODY_LIMIT = 2 * SDL_MAX_BYTES + ENVELOPE;

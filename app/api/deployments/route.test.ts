@@ -35,7 +35,6 @@ const deployment = {
   name: "Web",
   draftId: null,
   sdl: "version: '2.0'\n",
-  manifestJson: "[]",
   manifestVersion: "0".repeat(64),
   deposit: { denom: "uact", amount: "5000000" },
   createTxHash: "A".repeat(64),

@@ -51,7 +51,7 @@ describe("request bodies", () => {
     expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/limit/);
   });
 
-  it("accepts a deployment record with a 0.5 MiB SDL and the manifest the review step sends with it", async () => {
+  it("accepts a deployment record with a 0.5 MiB SDL (the manifest is derived from it, never sent)", async () => {
     const template = readFileSync(path.resolve(__dirname, "../../../lib/templates/sdl/snake-game.yaml"), "utf8");
     // a real SDL grown to 0.5 MiB with env values holding JSON, as a tenant with a long configuration would write
     const lines = Array.from({ length: 4_600 }, (_, i) => `      - 'SETTING_${i}={"key":"${"v".repeat(60)}","on":"yes","n":"${i}"}'`);
@@ -63,7 +63,6 @@ describe("request bodies", () => {
       name: "big",
       draftId: null,
       sdl,
-      manifestJson: payload.manifestJson,
       manifestVersion: payload.manifestVersion,
       deposit: { denom: "uact", amount: "5000000" },
       createTxHash: "A".repeat(64),
