@@ -14,6 +14,8 @@ import { useRecordUnrecorded } from "./use-record-unrecorded";
 import { useDeployment } from "./use-deployment";
 import { LeaseTable } from "./lease-table";
 import { BidsStep } from "./bids-step";
+import { useManifestDelivery } from "@/components/lease/use-manifest-delivery";
+import { useProviderTokens } from "@/components/lease/use-provider-tokens";
 
 interface Props {
   dseq: string;
@@ -31,6 +33,10 @@ export function DeploymentView({ dseq, ownerParam }: Props) {
   const { chain, leases, record, groups } = useDeployment(network, owner, dseq, signedInAsOwner);
   const close = useCloseDeployment(network, wallet, dseq, Boolean(record.data));
   useRecoverLeases(network.id, dseq, leases.data, record.data);
+  const ownerWallet = wallet && wallet.address === owner && signedInAsOwner ? wallet : null;
+  const tokens = useProviderTokens(ownerWallet);
+  const activeLeaseRefs = (leases.data ?? []).filter(isActive).map((l) => ({ provider: l.id.provider, gseq: l.id.gseq, oseq: l.id.oseq }));
+  const manifest = useManifestDelivery({ networkId: network.id, dseq, record: record.data, tokens, activeLeases: activeLeaseRefs });
 
   if (!owner) {
     return <p className="m-6 text-neutral-600">Connect your wallet to see deployment {dseq}.</p>;
@@ -75,7 +81,15 @@ export function DeploymentView({ dseq, ownerParam }: Props) {
           onCloseDeployment={canSign ? closeNow : undefined}
         />
       )}
-      {activeLeases.length > 0 && <LeaseTable network={network} leases={activeLeases} records={record.data?.leases ?? []} />}
+      {activeLeases.length > 0 && (
+        <LeaseTable
+          network={network}
+          leases={activeLeases}
+          records={record.data?.leases ?? []}
+          deliveries={manifest.deliveries}
+          onSend={manifest.canSend ? manifest.send : null}
+        />
+      )}
       {active && canSign && (
         <section aria-label="Close" className="space-y-2">
           <button

@@ -4,15 +4,21 @@ import type { DeploymentRecordDto } from "@/lib/deploy/api-client";
 import { normalizeBidPrice } from "@/lib/market/price";
 import type { Network } from "@/lib/networks";
 import { formatUsd } from "@/lib/format/units";
+import { ManifestState } from "@/components/lease/manifest-state";
+import { leaseKey, type DeliveryLease, type LeaseDelivery } from "@/lib/deploy/manifest-delivery";
 
-const MANIFEST_STATE: Record<string, string> = {
-  manifest_pending: "Manifest not sent yet",
-  manifest_sent: "Manifest sent",
-  closed: "Closed",
-};
+interface Props {
+  network: Network;
+  leases: ChainLease[];
+  records: DeploymentRecordDto["leases"];
+  deliveries: ReadonlyMap<string, LeaseDelivery>;
+  /** null when the manifest cannot be sent from here */
+  onSend: ((leases: DeliveryLease[]) => void) | null;
+}
 
 /** The active leases with their price and whether the provider has the manifest. */
-export function LeaseTable({ network, leases, records }: { network: Network; leases: ChainLease[]; records: DeploymentRecordDto["leases"] }) {
+export function LeaseTable({ network, leases, records, deliveries, onSend }: Props) {
+  const now = Date.now();
   return (
     <section aria-labelledby="leases-heading">
       <h2 id="leases-heading" className="text-lg font-medium">Leases</h2>
@@ -39,12 +45,12 @@ export function LeaseTable({ network, leases, records }: { network: Network; lea
                   {price.usdPerMonth !== null && ` (${formatUsd(price.usdPerMonth)})`}
                 </td>
                 <td>
-                  {rec ? MANIFEST_STATE[rec.state] : "Not recorded by this console"}
-                  {rec?.state === "manifest_pending" && (
-                    <span className="block text-xs text-neutral-500">
-                      The lease is active on chain. Sending the manifest to the provider comes with the provider connection; it is recorded here so nothing is lost.
-                    </span>
-                  )}
+                  <ManifestState
+                    record={rec}
+                    delivery={deliveries.get(leaseKey(l.id))}
+                    onRetry={onSend && (() => onSend([{ provider: l.id.provider, gseq: l.id.gseq, oseq: l.id.oseq }]))}
+                    now={now}
+                  />
                 </td>
               </tr>
             );

@@ -43,10 +43,11 @@ export class DeployFlow {
     await this.bidRows().first().getByRole("button", { name: /^Accept/ }).click();
   }
 
+  /** The lease is recorded and its manifest reaches the provider on its own, signed by the wallet's token. */
   async expectLeaseRecorded() {
     const leases = this.page.getByRole("table", { name: "Active leases" });
     await expect(leases).toBeVisible({ timeout: 30_000 });
     await expect(leases.getByRole("row")).toHaveCount(2);
-    await expect(leases).toContainText("Manifest not sent yet");
+    await expect(leases).toContainText("Manifest sent", { timeout: 60_000 });
   }
 }

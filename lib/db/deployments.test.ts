@@ -47,6 +47,21 @@ describe("deploymentsRepository", () => {
     expect(await repo.setState(OTHER, "devnet", "200", "closed")).toBeUndefined();
   });
 
+  it("records a lease's manifest outcome for its owner only, and a lease recorded again keeps it", async () => {
+    await repo.save(OWNER, input("250"));
+    const lease = { gseq: 1, oseq: 1, bseq: 0, provider: TENANT3.address, priceDenom: "uact", priceAmount: "1.5", state: "manifest_pending" as const, createTxHash: "BB" };
+    await repo.recordLeases(OWNER, "devnet", "250", [lease]);
+    const failed = await repo.recordManifest(OWNER, "devnet", "250", lease, { sent: false, error: "Provider is unreachable." });
+    expect(failed!.leases[0]).toMatchObject({ state: "manifest_pending", manifestError: "Provider is unreachable." });
+    const sent = await repo.recordManifest(OWNER, "devnet", "250", lease, { sent: true });
+    expect(sent!.leases[0]).toMatchObject({ state: "manifest_sent", manifestError: null });
+    // recovery records the chain's lease again (txHash unknown): the manifest state and the tx hash stay
+    const again = await repo.recordLeases(OWNER, "devnet", "250", [{ ...lease, createTxHash: null }]);
+    expect(again!.leases[0]).toMatchObject({ state: "manifest_sent", createTxHash: "BB" });
+    expect(await repo.recordManifest(OTHER, "devnet", "250", lease, { sent: true })).toBeUndefined();
+    expect(await repo.recordManifest(OWNER, "devnet", "250", { gseq: 9, oseq: 1 }, { sent: true })).toBeUndefined();
+  });
+
   it("keeps the SDL of a closed deployment, and stores no manifest (it is derived from the SDL)", async () => {
     await repo.save(OWNER, input("300"));
     const closed = await repo.setState(OWNER, "devnet", "300", "closed");

@@ -14,6 +14,8 @@ export interface LeaseRecord {
   state: LeaseState;
   manifestError: string | null;
   createTxHash: string | null;
+  /** when this console recorded the lease (providers drop a lease whose manifest does not come within ~5 minutes) */
+  createdAt: Date;
 }
 
 export interface DeploymentRecord {
@@ -56,6 +58,7 @@ function toRecord(row: Row): DeploymentRecord {
       state: l.state as LeaseState,
       manifestError: l.manifestError,
       createTxHash: l.createTxHash,
+      createdAt: l.createdAt,
     })),
   };
 }
@@ -113,7 +116,7 @@ export function deploymentsRepository(db: PrismaClient) {
     },
 
     /** Records accepted leases (one per group); the deployment becomes "leased". */
-    async recordLeases(owner: string, network: string, dseq: string, leases: Omit<LeaseRecord, "manifestError">[]): Promise<DeploymentRecord | undefined> {
+    async recordLeases(owner: string, network: string, dseq: string, leases: Omit<LeaseRecord, "manifestError" | "createdAt">[]): Promise<DeploymentRecord | undefined> {
       const existing = await db.deployment.findUnique({ where: where(owner, network, dseq) });
       if (!existing) return undefined;
       await db.$transaction([
@@ -121,11 +124,25 @@ export function deploymentsRepository(db: PrismaClient) {
           db.lease.upsert({
             where: { deploymentId_gseq_oseq: { deploymentId: existing.id, gseq: l.gseq, oseq: l.oseq } },
             create: { ...l, deploymentId: existing.id },
-            update: { provider: l.provider, bseq: l.bseq, priceDenom: l.priceDenom, priceAmount: l.priceAmount, state: l.state, createTxHash: l.createTxHash },
+            // a lease recorded again (recovery after a closed tab) keeps what is known of its manifest
+            update: { provider: l.provider, bseq: l.bseq, priceDenom: l.priceDenom, priceAmount: l.priceAmount, createTxHash: l.createTxHash ?? undefined },
           }),
         ),
         db.deployment.update({ where: { id: existing.id }, data: { state: "leased" } }),
       ]);
+      return this.get(owner, network, dseq);
+    },
+
+    /**
+     * What the browser learned sending the lease's manifest: sent, or the reason the last attempt failed (the lease
+     * stays "manifest_pending", so a later visit sends it again). Undefined when there is no such lease of the owner.
+     */
+    async recordManifest(owner: string, network: string, dseq: string, lease: { gseq: number; oseq: number }, outcome: { sent: true } | { sent: false; error: string }): Promise<DeploymentRecord | undefined> {
+      const existing = await db.deployment.findUnique({ where: where(owner, network, dseq), select: { id: true } });
+      if (!existing) return undefined;
+      const key = { deploymentId_gseq_oseq: { deploymentId: existing.id, gseq: lease.gseq, oseq: lease.oseq } };
+      if (!(await db.lease.findUnique({ where: key, select: { id: true } }))) return undefined;
+      await db.lease.update({ where: key, data: outcome.sent ? { state: "manifest_sent", manifestError: null } : { manifestError: outcome.error } });
       return this.get(owner, network, dseq);
     },
   };

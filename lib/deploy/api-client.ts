@@ -12,6 +12,7 @@ const leaseSchema = z.object({
   priceAmount: z.string(),
   state: z.enum(LEASE_RECORD_STATES),
   manifestError: z.string().nullable(),
+  createdAt: z.string(),
 });
 export const deploymentRecordSchema = z.object({
   dseq: z.string(),
@@ -50,6 +51,8 @@ export const deploymentsApi = {
   list: () => call(z.object({ items: z.array(deploymentRecordSchema), total: z.number() }), "/api/deployments"),
   setState: (dseq: string, state: (typeof SETTABLE_DEPLOYMENT_RECORD_STATES)[number]) =>
     call(deploymentRecordSchema, `/api/deployments/${encodeURIComponent(dseq)}`, { method: "PATCH", body: JSON.stringify({ state }) }),
+  recordManifest: (dseq: string, lease: { gseq: number; oseq: number }, outcome: { sent: true } | { sent: false; error: string }) =>
+    call(deploymentRecordSchema, `/api/deployments/${encodeURIComponent(dseq)}/leases/${lease.gseq}/${lease.oseq}`, { method: "PATCH", body: JSON.stringify(outcome) }),
   recordLeases: (dseq: string, input: { txHash: string | null; leases: { gseq: number; oseq: number; bseq: number; provider: string; price: { denom: string; amount: string } }[] }) =>
     call(deploymentRecordSchema, `/api/deployments/${encodeURIComponent(dseq)}/leases`, { method: "POST", body: JSON.stringify(input) }),
 };

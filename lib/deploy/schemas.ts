@@ -41,3 +41,11 @@ export const recordLeasesBody = z.object({
 });
 
 export const updateDeploymentBody = z.object({ state: z.enum(SETTABLE_DEPLOYMENT_RECORD_STATES) });
+
+export const leaseSeqParam = z.coerce.number().int().min(1).max(0xffffffff);
+
+/** What the browser learned sending a lease's manifest to its provider. */
+export const recordManifestBody = z.discriminatedUnion("sent", [
+  z.object({ sent: z.literal(true) }),
+  z.object({ sent: z.literal(false), error: z.string().trim().min(1).max(1_000) }),
+]);
