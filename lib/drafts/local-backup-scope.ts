@@ -8,6 +8,8 @@
  * address (not a secret). Keys of the first version (`akash-console:draft-backup:<id>`) had no owner: they are
  * cleared at the first disconnect and never restored.
  */
+import { isAkashAddress } from "@/lib/chain/address";
+
 export const BACKUP_PREFIX_V1 = "akash-console:draft-backup:";
 export const BACKUP_PREFIX = "akash-console:draft-backup:v2:";
 /** a backup older than this is stale: the server copy or a newer backup has long replaced it */
@@ -15,11 +17,10 @@ export const BACKUP_MAX_AGE_MS = 7 * 24 * 3600_000;
 
 export type BackupOwner = { kind: "anonymous" } | { kind: "address"; address: string };
 
-const ADDRESS = /^akash1[02-9ac-hj-np-z]{38,58}$/;
 
 function ownerPart(owner: BackupOwner): string {
   if (owner.kind === "anonymous") return "anon";
-  if (!ADDRESS.test(owner.address)) throw new Error(`not an akash address: ${owner.address}`);
+  if (!isAkashAddress(owner.address)) throw new Error(`not an akash address: ${owner.address}`);
   return owner.address;
 }
 
@@ -32,7 +33,7 @@ export function ownerOfKey(key: string): BackupOwner | "legacy" | null {
   if (key.startsWith(BACKUP_PREFIX)) {
     const owner = key.slice(BACKUP_PREFIX.length).split(":")[0] ?? "";
     if (owner === "anon") return { kind: "anonymous" };
-    return ADDRESS.test(owner) ? { kind: "address", address: owner } : null;
+    return isAkashAddress(owner) ? { kind: "address", address: owner } : null;
   }
   return key.startsWith(BACKUP_PREFIX_V1) ? "legacy" : null;
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { akashAddressSchema } from "@/lib/chain/address";
 import { SERVICE_NAME } from "@/lib/sdl/rules/services";
 
 /** A lease as the console addresses it: which provider, whose deployment, which group and order. */
@@ -10,7 +11,7 @@ export interface LeaseRef {
   oseq: number;
 }
 
-const address = z.string().regex(/^akash1[02-9ac-hj-np-z]{38}$/, "must be an akash1… account address");
+const address = akashAddressSchema();
 
 export const accountAddress = address;
 export const dseqString = z.string().regex(/^[1-9]\d{0,19}$/, "a dseq is a positive integer");
