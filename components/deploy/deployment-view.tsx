@@ -1,4 +1,5 @@
 "use client";
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useEffect } from "react";
 import { useWallet } from "@/components/wallet/wallet-provider";
@@ -16,6 +17,13 @@ import { LeaseTable } from "./lease-table";
 import { BidsStep } from "./bids-step";
 import { useManifestDelivery } from "@/components/lease/use-manifest-delivery";
 import { useProviderTokens } from "@/components/lease/use-provider-tokens";
+import { leaseKey } from "@/lib/deploy/manifest-delivery";
+
+// status, logs, events and the shell load when a lease runs, not with the page
+const LeasePanel = dynamic(() => import("@/components/lease/lease-panel").then((m) => m.LeasePanel), {
+  ssr: false,
+  loading: () => <p className="text-sm text-neutral-500">Loading the workload view…</p>,
+});
 
 interface Props {
   dseq: string;
@@ -37,6 +45,9 @@ export function DeploymentView({ dseq, ownerParam }: Props) {
   const tokens = useProviderTokens(ownerWallet);
   const activeLeaseRefs = (leases.data ?? []).filter(isActive).map((l) => ({ provider: l.id.provider, gseq: l.id.gseq, oseq: l.id.oseq }));
   const manifest = useManifestDelivery({ networkId: network.id, dseq, record: record.data, tokens, activeLeases: activeLeaseRefs });
+  const runningLeases = activeLeaseRefs
+    .filter((l) => manifest.deliveries.get(leaseKey(l))?.state === "sent" || record.data?.leases.some((r) => r.gseq === l.gseq && r.oseq === l.oseq && r.state === "manifest_sent"))
+    .map((l) => ({ ...l, owner: owner ?? "", dseq }));
 
   if (!owner) {
     return <p className="m-6 text-neutral-600">Connect your wallet to see deployment {dseq}.</p>;
@@ -90,6 +101,7 @@ export function DeploymentView({ dseq, ownerParam }: Props) {
           onSend={manifest.canSend ? manifest.send : null}
         />
       )}
+      {runningLeases.length > 0 && <LeasePanel leases={runningLeases} tokens={tokens} />}
       {active && canSign && (
         <section aria-label="Close" className="space-y-2">
           <button
