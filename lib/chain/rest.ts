@@ -12,6 +12,8 @@ import * as S from "@/lib/chain/rest-schemas";
 export interface PageRequest {
   /** opaque next_key of the previous page */
   key?: string | null;
+  /** skip this many items (instead of a key): a numbered page */
+  offset?: number;
   limit?: number;
   reverse?: boolean;
   countTotal?: boolean;
@@ -22,6 +24,8 @@ export interface Page<T> {
   nextKey: string | null;
   /** only when countTotal was asked (int64 as a string) */
   total: string | null;
+  /** the height the node answered at, when it says */
+  height?: number | null;
 }
 
 export interface CallOptions {
@@ -87,6 +91,7 @@ export function createRestClient(restUrl: string, fetchImpl: typeof fetch = fetc
   function pageQuery(p: PageRequest = {}): Query {
     return {
       "pagination.key": p.key ?? undefined,
+      "pagination.offset": p.offset || undefined,
       "pagination.limit": p.limit ?? PAGE_LIMIT,
       "pagination.reverse": p.reverse || undefined,
       "pagination.count_total": p.countTotal || undefined,
@@ -143,8 +148,8 @@ export function createRestClient(restUrl: string, fetchImpl: typeof fetch = fetc
 
     async deployments(owner: string, opts: { state?: string; pagination?: PageRequest } = {}, call?: CallOptions): Promise<Page<S.ChainDeployment>> {
       const q = { "filters.owner": owner, "filters.state": opts.state, ...pageQuery(opts.pagination) };
-      const { data } = await get("deployments list", "/akash/deployment/v1beta4/deployments/list", q, S.deploymentsResponse, call);
-      return { items: data.deployments, ...data.pagination };
+      const { data, height } = await get("deployments list", "/akash/deployment/v1beta4/deployments/list", q, S.deploymentsResponse, call);
+      return { items: data.deployments, ...data.pagination, height };
     },
 
     async orders(f: { owner: string; dseq: string; state?: string }, call?: CallOptions): Promise<S.ChainOrder[]> {
@@ -166,9 +171,9 @@ export function createRestClient(restUrl: string, fetchImpl: typeof fetch = fetc
       return { bids: r.items, height: r.height };
     },
 
-    async leases(f: { owner: string; dseq?: string; state?: string }, call?: CallOptions): Promise<S.ChainLease[]> {
+    async leases(f: { owner: string; dseq?: string; provider?: string; state?: string }, call?: CallOptions): Promise<S.ChainLease[]> {
       const r = await all(async (key) => {
-        const q = { "filters.owner": f.owner, "filters.dseq": f.dseq, "filters.state": f.state, ...pageQuery({ key }) };
+        const q = { "filters.owner": f.owner, "filters.dseq": f.dseq, "filters.provider": f.provider, "filters.state": f.state, ...pageQuery({ key }) };
         const { data, height } = await get("market leases list", "/akash/market/v1beta5/leases/list", q, S.leasesResponse, call);
         return { items: data.leases, nextKey: data.pagination.nextKey, height };
       });

@@ -104,6 +104,23 @@ export function deploymentsRepository(db: PrismaClient) {
       return { items: rows.map(toRecord), total };
     },
 
+    /** name and state of the owner's records among `dseqs` (the rows of one page of the list) */
+    async summaries(owner: string, network: string, dseqs: readonly string[]): Promise<{ dseq: string; name: string; state: DeploymentState }[]> {
+      if (dseqs.length === 0) return [];
+      const rows = await db.deployment.findMany({ where: { owner, network, dseq: { in: [...dseqs] } }, select: { dseq: true, name: true, state: true } });
+      return rows.map((r) => ({ ...r, state: r.state as DeploymentState }));
+    },
+
+    /** dseqs of the owner's records whose name or SDL (images, env, …) contains `text`, at most `limit` */
+    async searchDseqs(owner: string, network: string, text: string, limit: number): Promise<string[]> {
+      const rows = await db.deployment.findMany({
+        where: { owner, network, OR: [{ name: { contains: text } }, { sdl: { contains: text } }] },
+        select: { dseq: true },
+        take: limit,
+      });
+      return rows.map((r) => r.dseq);
+    },
+
     async setState(owner: string, network: string, dseq: string, state: DeploymentState): Promise<DeploymentRecord | undefined> {
       const existing = await db.deployment.findUnique({ where: where(owner, network, dseq) });
       if (!existing) return undefined;

@@ -35,6 +35,27 @@ function call<T>(schema: z.ZodType<T>, input: string, init: RequestInit = {}): P
   return callApi(schema, input, { ...init, unreachable: UNREACHABLE });
 }
 
+const decCoin = z.object({ denom: z.string(), amount: z.string() });
+/** lib/deploy/list-join.ts's DeploymentRow, as app/api/deployments/overview sends it */
+export const deploymentRowSchema = z.object({
+  dseq: z.string(),
+  state: z.enum(["active", "closed"]),
+  name: z.string().nullable(),
+  createdHere: z.boolean(),
+  stale: z.string().nullable(),
+  createdAtHeight: z.string(),
+  leases: z.array(z.object({ provider: z.string(), gseq: z.number(), oseq: z.number(), state: z.string(), price: decCoin, closedReason: z.string().nullable() })),
+  providers: z.array(z.string()),
+  pricePerBlock: decCoin.nullable(),
+  escrow: z
+    .object({ denom: z.string(), balance: z.string(), perBlock: z.string(), blocks: z.number().nullable(), seconds: z.number().nullable(), level: z.enum(["ok", "warning", "critical", "none"]) })
+    .nullable(),
+  gpus: z.string().nullable(),
+});
+export type DeploymentRowDto = z.infer<typeof deploymentRowSchema>;
+export const overviewSchema = z.object({ rows: z.array(deploymentRowSchema), total: z.number().nullable(), page: z.number(), pageSize: z.number(), height: z.number().nullable() });
+export type OverviewDto = z.infer<typeof overviewSchema>;
+
 export interface SaveDeploymentInput {
   dseq: string;
   name: string;
@@ -48,7 +69,8 @@ export interface SaveDeploymentInput {
 export const deploymentsApi = {
   save: (input: SaveDeploymentInput) => call(deploymentRecordSchema, "/api/deployments", { method: "POST", body: JSON.stringify(input) }),
   get: (dseq: string) => call(deploymentRecordSchema, `/api/deployments/${encodeURIComponent(dseq)}`),
-  list: () => call(z.object({ items: z.array(deploymentRecordSchema), total: z.number() }), "/api/deployments"),
+  overview: (q: { page: number; state: string; q: string; order: string }, signal?: AbortSignal) =>
+    call(overviewSchema, `/api/deployments/overview?${new URLSearchParams({ page: String(q.page), state: q.state, q: q.q, order: q.order })}`, { signal }),
   setState: (dseq: string, state: (typeof SETTABLE_DEPLOYMENT_RECORD_STATES)[number]) =>
     call(deploymentRecordSchema, `/api/deployments/${encodeURIComponent(dseq)}`, { method: "PATCH", body: JSON.stringify({ state }) }),
   recordManifest: (dseq: string, lease: { gseq: number; oseq: number }, outcome: { sent: true } | { sent: false; error: string }) =>

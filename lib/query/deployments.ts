@@ -11,9 +11,22 @@ export const deploymentKeys = {
   owner: (networkId: NetworkId, owner: string) => [...deploymentKeys.all(networkId), owner] as const,
 };
 
+export interface OverviewParams {
+  page: number;
+  state: "all" | "active" | "closed";
+  q: string;
+  order: "newest" | "oldest";
+}
+
 export const deploymentQueries = {
-  list: (networkId: NetworkId, owner: string) =>
-    queryOptions({ queryKey: [...deploymentKeys.owner(networkId, owner), "list"] as const, queryFn: () => deploymentsApi.list() }),
+  /** one page of the owner's deployments from the chain, joined with the records (app/api/deployments/overview) */
+  overview: (networkId: NetworkId, owner: string, params: OverviewParams) =>
+    queryOptions({
+      queryKey: [...deploymentKeys.owner(networkId, owner), "overview", params] as const,
+      queryFn: ({ signal }) => deploymentsApi.overview(params, signal),
+      // the page shown stays while the next one loads
+      placeholderData: (previous) => previous,
+    }),
   detail: (networkId: NetworkId, owner: string, dseq: string) =>
     queryOptions({
       queryKey: [...deploymentKeys.owner(networkId, owner), "detail", dseq] as const,

@@ -22,7 +22,7 @@ describe("query keys", () => {
   });
 
   it("key this console's records by network and owner", () => {
-    startsWith(deploymentQueries.list("devnet", OWNER).queryKey, deploymentKeys.owner("devnet", OWNER));
+    startsWith(deploymentQueries.overview("devnet", OWNER, { page: 1, state: "all", q: "", order: "newest" }).queryKey, deploymentKeys.owner("devnet", OWNER));
     startsWith(deploymentQueries.detail("devnet", OWNER, "7").queryKey, deploymentKeys.all("devnet"));
   });
 
