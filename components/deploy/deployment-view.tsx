@@ -8,7 +8,9 @@ import type { DeploymentRecordDto } from "@/lib/deploy/api-client";
 import type { ChainLease } from "@/lib/chain/rest-schemas";
 import { DEPLOYMENT_STATE, GROUP_STATE, isActive } from "@/lib/chain/states";
 import type { NetworkId } from "@/lib/networks";
-import { TxProgress } from "./tx-progress";
+import { CloseDeployment } from "@/components/deployment-actions/close-deployment";
+import { TopUp } from "@/components/deployment-actions/top-up";
+import { escrowTimeLeft } from "@/lib/deploy/escrow-time";
 import { useCloseDeployment } from "./use-close-deployment";
 import { leaseToRecord, useRecordLeases } from "./use-record-leases";
 import { useRecordUnrecorded } from "./use-record-unrecorded";
@@ -69,6 +71,10 @@ export function DeploymentView({ dseq, ownerParam }: Props) {
   const canSign = wallet !== null && wallet.address === owner;
 
   const closeNow = () => close.mutate();
+  const account = chain.data.escrowAccount;
+  const escrowDenom = activeLeases[0]?.price.denom ?? account?.funds[0]?.denom;
+  const escrow = account && escrowDenom ? { denom: escrowDenom, funds: account.funds, settledAt: account.settledAt, leasePrices: activeLeases.map((l) => l.price), height: null } : null;
+  const escrowLeft = escrow ? { denom: escrow.denom, amount: (escrowTimeLeft({ ...escrow, averageBlockTimeSeconds: network.averageBlockTimeSeconds })?.balance ?? "0").split(".")[0]! } : null;
 
   return (
     <div className="mx-auto w-full max-w-6xl space-y-5 p-6">
@@ -102,24 +108,11 @@ export function DeploymentView({ dseq, ownerParam }: Props) {
         />
       )}
       {runningLeases.length > 0 && <LeasePanel leases={runningLeases} tokens={tokens} />}
-      {active && canSign && (
-        <section aria-label="Close" className="space-y-2">
-          <button
-            type="button"
-            onClick={closeNow}
-            disabled={close.busy || close.stage?.stage === "included"}
-            className="rounded border border-red-300 px-3 py-1.5 text-sm text-red-800 hover:bg-red-50 disabled:opacity-50"
-          >
-            Close deployment
-          </button>
-          <p className="text-xs text-neutral-500">Closing ends every lease and returns what is left of the deposit.</p>
-          <TxProgress title="Closing the deployment" stage={close.stage} onRetry={closeNow} />
+      {canSign && (active || close.stage) && (
+        <section aria-label="Manage" className="flex flex-wrap items-start gap-4 border-t border-neutral-200 pt-4">
+          {active && escrow && <TopUp network={network} wallet={wallet} dseq={dseq} escrow={escrow} />}
+          <CloseDeployment close={close} escrowLeft={escrowLeft} />
         </section>
-      )}
-      {close.data?.recordError && (
-        <ErrorMessage error={close.data.recordError} tone="warning">
-          <span>The deployment is closed on chain; this console&apos;s list may still show it open.</span>
-        </ErrorMessage>
       )}
     </div>
   );

@@ -15,10 +15,14 @@ export interface ClosedDeployment {
   recordError: AppError | null;
 }
 
+export const closeMutationKey = (networkId: string, dseq?: string) => (dseq ? ["close-deployment", networkId, dseq] : ["close-deployment", networkId]);
+
 /** Closes the deployment (MsgCloseDeployment) and marks this console's record closed when there is one. */
 export function useCloseDeployment(network: Network, wallet: ConnectedWallet | null, dseq: string, hasRecord: boolean) {
   const queryClient = useQueryClient();
   return useTxMutation<void, ClosedDeployment>({
+    // the list reads pending closes by this key (useMutationState) and shows the row as closing
+    mutationKey: closeMutationKey(network.id, dseq),
     mutationFn: async (_: void, onStage) => {
       if (!wallet) throw new AppError("wallet.missing", "Connect the owner's wallet first: it signs the close.");
       await signWithWallet(wallet, network, [closeDeploymentMsg({ owner: wallet.address, dseq })], onStage);

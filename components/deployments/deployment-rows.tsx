@@ -36,7 +36,7 @@ function EscrowLeft({ row }: { row: DeploymentRowDto }) {
 }
 
 /** The owner's deployments, one row each (name, dseq, state, providers, cost, escrow time left, GPUs). */
-export function DeploymentRows({ rows, network, aktUsd }: { rows: readonly DeploymentRowDto[]; network: Network; aktUsd: number | null }) {
+export function DeploymentRows({ rows, network, aktUsd, closing }: { rows: readonly DeploymentRowDto[]; network: Network; aktUsd: number | null; closing: ReadonlySet<string> }) {
   return (
     <table className="mt-3 w-full text-left text-sm">
       <caption className="sr-only">Your deployments on {network.chainName}</caption>
@@ -64,7 +64,7 @@ export function DeploymentRows({ rows, network, aktUsd }: { rows: readonly Deplo
               </td>
               <td className="pr-3 font-mono">{r.dseq}</td>
               <td className="pr-3">
-                {r.state === "active" ? (r.providers.length ? "Leased" : "Waiting for bids") : "Closed"}
+                {r.state === "active" ? (closing.has(r.dseq) ? "Closing…" : r.providers.length ? "Leased" : "Waiting for bids") : "Closed"}
                 {r.state === "closed" && closedReason && <span className="block text-xs text-neutral-600">{closedReason.replaceAll("_", " ")}</span>}
               </td>
               <td className="pr-3 font-mono text-xs">

@@ -1,7 +1,8 @@
 "use client";
 import Link from "next/link";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutationState, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
+import { closeMutationKey } from "@/components/deploy/use-close-deployment";
 import { useRecordUnrecorded } from "@/components/deploy/use-record-unrecorded";
 import { Button } from "@/components/ui/button";
 import { ErrorMessage } from "@/components/ui/error-message";
@@ -22,6 +23,10 @@ export function DeploymentsBrowser() {
   const [params, setParams] = useState<OverviewParams>({ page: 1, state: "all", q: "", order: "newest" });
   const [search, setSearch] = useState("");
   const queryClient = useQueryClient();
+  // closes still on their way to a block (signed on a deployment page, the console left open)
+  const closing = new Set(
+    useMutationState({ filters: { mutationKey: closeMutationKey(network.id), status: "pending" }, select: (m) => String(m.options.mutationKey?.[2] ?? "") }),
+  );
   const overview = useQuery({ ...deploymentQueries.overview(network.id, owner, params), enabled: Boolean(sessionAddress) });
   // deployments created here whose record did not reach the server are recorded now, then listed
   useRecordUnrecorded(network, wallet && sessionAddress === wallet.address ? sessionAddress : null);
@@ -79,7 +84,7 @@ export function DeploymentsBrowser() {
           {params.q || params.state !== "all" ? "No deployment matches." : <>No deployments yet. Write an SDL in the <Link className="underline" href="/new">editor</Link> and choose “Review and deploy”.</>}
         </p>
       )}
-      {data && data.rows.length > 0 && <DeploymentRows rows={data.rows} network={network} aktUsd={null} />}
+      {data && data.rows.length > 0 && <DeploymentRows rows={data.rows} network={network} aktUsd={null} closing={closing} />}
       {data && (pages ?? 1) > 1 && (
         <nav aria-label="Pages" className="flex items-center gap-3 text-sm">
           <Button size="sm" disabled={params.page <= 1} onClick={() => setParams((p) => ({ ...p, page: p.page - 1 }))}>

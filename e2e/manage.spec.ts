@@ -1,0 +1,43 @@
+import { expect, TENANT1, test } from "./fixtures";
+import { DeployFlow } from "./pages/deploy-flow";
+
+// Living with a deployment: the list from the chain, a top-up that grows the escrow, a close that returns it.
+
+test.describe("managing a deployment", () => {
+  test("tops up the escrow, closes the deployment with its refund shown, and the list follows the chain", async ({ page, devnet }) => {
+    const flow = new DeployFlow(page);
+    await flow.review();
+    const dseq = await flow.createDeployment();
+    await flow.acceptFirstBid();
+    await flow.expectLeaseRecorded();
+
+    const escrowOf = async () => {
+      const res = await fetch(`${devnet.rest}/akash/deployment/v1beta4/deployments/info?id.owner=${TENANT1.address}&id.dseq=${dseq}`);
+      const body = (await res.json()) as { escrow_account: { state: { funds: { amount: string }[] } } };
+      return Number(body.escrow_account.state.funds[0]!.amount);
+    };
+    const before = await escrowOf();
+    await page.getByRole("button", { name: "Top up" }).click();
+    const amount = page.getByRole("textbox", { name: "Amount" });
+    await amount.fill("999999999");
+    await expect(page.getByText(/That is more ACT than the account holds/)).toBeVisible();
+    await expect(page.getByRole("button", { name: "Deposit" })).toBeDisabled();
+    await amount.fill("2.5");
+    await expect(page.getByTestId("top-up-after")).toContainText("in escrow");
+    await page.getByRole("button", { name: "Deposit" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Deposited" })).toBeVisible({ timeout: 30_000 });
+    // 2.5 ACT more, less what the lease drew in the meantime (a few blocks at a few uact each)
+    await expect.poll(async () => (await escrowOf()) - before, { timeout: 10_000 }).toBeGreaterThan(2_400_000);
+
+    await page.goto("/deployments");
+    const row = page.getByRole("row", { name: new RegExp(dseq) });
+    await expect(row).toContainText("Leased");
+    await expect(row).toContainText(/left/);
+    await row.getByRole("link").click();
+
+    await page.getByRole("button", { name: "Close deployment" }).click();
+    await expect(page.getByRole("status").filter({ hasText: /^Closed\./ })).toContainText(/ACT left in escrow went back to your balance/, { timeout: 30_000 });
+    await page.goto("/deployments");
+    await expect(page.getByRole("row", { name: new RegExp(dseq) })).toContainText("Closed");
+  });
+});
