@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import "./globals.css";
 import { WalletHeader } from "@/components/wallet/wallet-header";
+import { EscrowBanner } from "@/components/escrow/escrow-banner";
 import { Providers } from "./providers";
 
 // Every page is rendered per request: the CSP nonce (middleware.ts) must be stamped on its scripts.
@@ -29,6 +30,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
               <Link href="/deployments" className="hover:underline">Deployments</Link>
             </nav>
             <WalletHeader />
+            <EscrowBanner />
           </header>
           <main className="flex min-h-0 flex-1 flex-col overflow-auto">{children}</main>
         </Providers>

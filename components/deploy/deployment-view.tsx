@@ -31,10 +31,12 @@ interface Props {
   dseq: string;
   /** read-only view of another owner's deployment (?owner=), when no wallet is connected */
   ownerParam: string | null;
+  /** the escrow banner's "Top up" link: the amount field is open on arrival */
+  openTopUp?: boolean;
 }
 
 /** A deployment after creation: bids while groups are open, then its leases; close it from here. */
-export function DeploymentView({ dseq, ownerParam }: Props) {
+export function DeploymentView({ dseq, ownerParam, openTopUp = false }: Props) {
   const { wallet, network, sessionAddress } = useWallet();
   const owner = wallet?.address ?? ownerParam;
   const signedInAsOwner = Boolean(owner) && sessionAddress === owner;
@@ -110,7 +112,7 @@ export function DeploymentView({ dseq, ownerParam }: Props) {
       {runningLeases.length > 0 && <LeasePanel leases={runningLeases} tokens={tokens} />}
       {canSign && (active || close.stage) && (
         <section aria-label="Manage" className="flex flex-wrap items-start gap-4 border-t border-neutral-200 pt-4">
-          {active && escrow && <TopUp network={network} wallet={wallet} dseq={dseq} escrow={escrow} />}
+          {active && escrow && <TopUp network={network} wallet={wallet} dseq={dseq} escrow={escrow} initiallyOpen={openTopUp} />}
           <CloseDeployment close={close} escrowLeft={escrowLeft} />
         </section>
       )}

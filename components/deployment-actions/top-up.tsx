@@ -19,6 +19,7 @@ interface Props {
   dseq: string;
   /** the escrow now and what draws on it; the deposit's denom is the escrow's */
   escrow: Omit<EscrowInput, "averageBlockTimeSeconds"> & { denom: string };
+  initiallyOpen?: boolean;
 }
 
 const lifetime = (seconds: number | null) => (seconds === null ? "no lease draws on it" : `${durationLabel(seconds)} at the lease price`);
@@ -27,8 +28,8 @@ const lifetime = (seconds: number | null) => (seconds === null ? "no lease draws
  * Top up: the amount, then the escrow balance and time left it buys, checked against the wallet's balance before
  * anything is signed. Short of ACT, the same mint as in the wizard.
  */
-export function TopUp({ network, wallet, dseq, escrow }: Props) {
-  const [open, setOpen] = useState(false);
+export function TopUp({ network, wallet, dseq, escrow, initiallyOpen = false }: Props) {
+  const [open, setOpen] = useState(initiallyOpen);
   const [text, setText] = useState("");
   const topUp = useTopUp(network, wallet, dseq);
   const balances = useBalances(network, wallet.address);

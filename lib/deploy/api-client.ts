@@ -55,6 +55,8 @@ export const deploymentRowSchema = z.object({
 export type DeploymentRowDto = z.infer<typeof deploymentRowSchema>;
 export const overviewSchema = z.object({ rows: z.array(deploymentRowSchema), total: z.number().nullable(), page: z.number(), pageSize: z.number(), height: z.number().nullable() });
 export type OverviewDto = z.infer<typeof overviewSchema>;
+export const escrowAlertsSchema = z.object({ alerts: z.array(z.object({ dseq: z.string(), escrow: deploymentRowSchema.shape.escrow.unwrap() })) });
+export type EscrowAlertDto = z.infer<typeof escrowAlertsSchema>["alerts"][number];
 
 export interface SaveDeploymentInput {
   dseq: string;
@@ -69,6 +71,7 @@ export interface SaveDeploymentInput {
 export const deploymentsApi = {
   save: (input: SaveDeploymentInput) => call(deploymentRecordSchema, "/api/deployments", { method: "POST", body: JSON.stringify(input) }),
   get: (dseq: string) => call(deploymentRecordSchema, `/api/deployments/${encodeURIComponent(dseq)}`),
+  escrowAlerts: (signal?: AbortSignal) => call(escrowAlertsSchema, "/api/deployments/escrow-alerts", { signal }),
   overview: (q: { page: number; state: string; q: string; order: string }, signal?: AbortSignal) =>
     call(overviewSchema, `/api/deployments/overview?${new URLSearchParams({ page: String(q.page), state: q.state, q: q.q, order: q.order })}`, { signal }),
   setState: (dseq: string, state: (typeof SETTABLE_DEPLOYMENT_RECORD_STATES)[number]) =>

@@ -19,6 +19,13 @@ export interface OverviewParams {
 }
 
 export const deploymentQueries = {
+  /** active deployments with under a day of escrow left (the banner on every page), read again every minute */
+  escrowAlerts: (networkId: NetworkId, owner: string) =>
+    queryOptions({
+      queryKey: [...deploymentKeys.owner(networkId, owner), "escrow-alerts"] as const,
+      queryFn: ({ signal }) => deploymentsApi.escrowAlerts(signal),
+      refetchInterval: 60_000,
+    }),
   /** one page of the owner's deployments from the chain, joined with the records (app/api/deployments/overview) */
   overview: (networkId: NetworkId, owner: string, params: OverviewParams) =>
     queryOptions({
