@@ -74,7 +74,8 @@ test.describe("deployment wizard", () => {
     await flow.createDeployment();
     await expect(page.getByText(/region/i).filter({ hasText: /mars-central/ }).first()).toBeVisible({ timeout: 90_000 });
     await page.getByRole("button", { name: "Close deployment" }).first().click();
-    await expect(page.getByRole("status").filter({ hasText: "Closed" })).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByRole("status").filter({ hasText: /^Closed\./ })).toContainText(/5 ACT left in escrow went back to your balance/, { timeout: 30_000 });
+    await expect(page.getByRole("status").filter({ hasText: /^Closed$/ })).toBeVisible();
   });
 });
 

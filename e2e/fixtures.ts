@@ -165,12 +165,15 @@ function browserFakeKeplr(cfg: { ledger: boolean }) {
 export interface DevnetEndpointsFixture {
   rpc: string;
   rest: string;
+  /** the devnet's admin API (faults, seeding, the oracle's price) */
+  admin: string;
   /** false when a devnet was already listening on the default ports and is reused */
   startedHere: boolean;
 }
 
 const DEFAULT_RPC = "http://127.0.0.1:26657";
 const DEFAULT_REST = "http://127.0.0.1:1317";
+const DEFAULT_ADMIN = "http://127.0.0.1:26660";
 
 async function listening(url: string): Promise<boolean> {
   try {
@@ -214,12 +217,12 @@ export const test = base.extend<{ walletOptions: FakeKeplrOptions; wallet: FakeK
     // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a function needs from this pattern
     async ({}, provide) => {
       if (await listening(`${DEFAULT_RPC}/status`)) {
-        await provide({ rpc: DEFAULT_RPC, rest: DEFAULT_REST, startedHere: false });
+        await provide({ rpc: DEFAULT_RPC, rest: DEFAULT_REST, admin: DEFAULT_ADMIN, startedHere: false });
         return;
       }
       const devnet = await startDevnet();
       try {
-        await provide({ rpc: devnet.endpoints.rpc, rest: devnet.endpoints.rest, startedHere: true });
+        await provide({ rpc: devnet.endpoints.rpc, rest: devnet.endpoints.rest, admin: devnet.endpoints.admin, startedHere: true });
       } finally {
         await devnet.stop();
       }

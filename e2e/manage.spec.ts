@@ -40,4 +40,19 @@ test.describe("managing a deployment", () => {
     await page.goto("/deployments");
     await expect(page.getByRole("row", { name: new RegExp(dseq) })).toContainText("Closed");
   });
+
+  test("a deployment close to running dry shows the escrow banner on every page, whose link opens its top-up", async ({ page, devnet }) => {
+    // 5 AKT at 1,000 uakt per block: 5,000 blocks, under a day at the devnet's pace
+    const res = await fetch(`${devnet.admin}/deployments/seed`, { method: "POST", body: JSON.stringify({ owner: TENANT1.address, count: 1, leased: 1, deposit: "5000000", price: "1000" }) });
+    const [dseq] = ((await res.json()) as { dseqs: string[] }).dseqs;
+    const flow = new DeployFlow(page);
+    await flow.editor.gotoNew();
+    await flow.header.connect("Keplr");
+    const banner = page.getByRole("region", { name: "Escrow running out" });
+    await expect(banner).toContainText(`Deployment ${dseq}: escrow runs out in`, { timeout: 30_000 });
+    await page.goto("/templates");
+    await banner.getByRole("link", { name: `Top up ${dseq}` }).click();
+    await expect(page).toHaveURL(new RegExp(`/deployments/${dseq}\\?topup=1$`));
+    await expect(page.getByRole("textbox", { name: "Amount" })).toBeVisible({ timeout: 30_000 });
+  });
 });

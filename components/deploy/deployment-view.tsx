@@ -72,11 +72,11 @@ export function DeploymentView({ dseq, ownerParam, openTopUp = false }: Props) {
   const openGroups = chain.data.groups.filter((g) => g.state === GROUP_STATE.open && !leasedGroups.has(g.id.gseq));
   const canSign = wallet !== null && wallet.address === owner;
 
-  const closeNow = () => close.mutate();
   const account = chain.data.escrowAccount;
   const escrowDenom = activeLeases[0]?.price.denom ?? account?.funds[0]?.denom;
   const escrow = account && escrowDenom ? { denom: escrowDenom, funds: account.funds, settledAt: account.settledAt, leasePrices: activeLeases.map((l) => l.price), height: null } : null;
   const escrowLeft = escrow ? { denom: escrow.denom, amount: (escrowTimeLeft({ ...escrow, averageBlockTimeSeconds: network.averageBlockTimeSeconds })?.balance ?? "0").split(".")[0]! } : null;
+  const closeNow = () => close.mutate({ escrowLeft });
 
   return (
     <div className="mx-auto w-full max-w-6xl space-y-5 p-6">
@@ -113,7 +113,7 @@ export function DeploymentView({ dseq, ownerParam, openTopUp = false }: Props) {
       {canSign && (active || close.stage) && (
         <section aria-label="Manage" className="flex flex-wrap items-start gap-4 border-t border-neutral-200 pt-4">
           {active && escrow && <TopUp network={network} wallet={wallet} dseq={dseq} escrow={escrow} initiallyOpen={openTopUp} />}
-          <CloseDeployment close={close} escrowLeft={escrowLeft} />
+          <CloseDeployment close={close} closeNow={closeNow} />
         </section>
       )}
     </div>

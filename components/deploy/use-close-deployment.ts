@@ -13,6 +13,13 @@ import { useTxMutation } from "./use-tx-mutation";
 /** Closed on chain; `recordError` when this console's record still says open (the page reads the chain's state). */
 export interface ClosedDeployment {
   recordError: AppError | null;
+  /** what was left in escrow when the close was signed: returned to the owner */
+  refund: { denom: string; amount: string } | null;
+}
+
+export interface CloseVariables {
+  /** the escrow's balance read when the tenant clicked (base units, integer) */
+  escrowLeft: { denom: string; amount: string } | null;
 }
 
 export const closeMutationKey = (networkId: string, dseq?: string) => (dseq ? ["close-deployment", networkId, dseq] : ["close-deployment", networkId]);
@@ -20,18 +27,18 @@ export const closeMutationKey = (networkId: string, dseq?: string) => (dseq ? ["
 /** Closes the deployment (MsgCloseDeployment) and marks this console's record closed when there is one. */
 export function useCloseDeployment(network: Network, wallet: ConnectedWallet | null, dseq: string, hasRecord: boolean) {
   const queryClient = useQueryClient();
-  return useTxMutation<void, ClosedDeployment>({
+  return useTxMutation<CloseVariables, ClosedDeployment>({
     // the list reads pending closes by this key (useMutationState) and shows the row as closing
     mutationKey: closeMutationKey(network.id, dseq),
-    mutationFn: async (_: void, onStage) => {
+    mutationFn: async ({ escrowLeft: refund }, onStage) => {
       if (!wallet) throw new AppError("wallet.missing", "Connect the owner's wallet first: it signs the close.");
       await signWithWallet(wallet, network, [closeDeploymentMsg({ owner: wallet.address, dseq })], onStage);
-      if (!hasRecord) return { recordError: null };
+      if (!hasRecord) return { recordError: null, refund };
       try {
         await deploymentsApi.setState(dseq, "closed");
-        return { recordError: null };
+        return { recordError: null, refund };
       } catch (e) {
-        return { recordError: isAppError(e) ? e : new AppError("internal", "Recording the close failed unexpectedly.", { cause: e }) };
+        return { recordError: isAppError(e) ? e : new AppError("internal", "Recording the close failed unexpectedly.", { cause: e }), refund };
       }
     },
     onSuccess: () =>

@@ -1,5 +1,4 @@
 "use client";
-import { useState } from "react";
 import { TxProgress } from "@/components/deploy/tx-progress";
 import type { useCloseDeployment } from "@/components/deploy/use-close-deployment";
 import { Button } from "@/components/ui/button";
@@ -7,22 +6,17 @@ import { ErrorMessage } from "@/components/ui/error-message";
 import { denomSymbol, fromBaseUnits } from "@/lib/chain/denom";
 
 interface Props {
-  /** the page's close (the no-bids panel closes through it too, so both show one progress) */
+  /** the page's close (the no-bids panel closes through it too, so both show one progress and one refund) */
   close: ReturnType<typeof useCloseDeployment>;
-  /** what is left in escrow now (base units, integer part), returned to the owner on close */
-  escrowLeft: { denom: string; amount: string } | null;
+  closeNow(): void;
 }
 
 /**
  * Close deployment: one signature; the rest of the console stays usable while it is included (the list shows the
  * deployment as closing), then what was left in escrow is shown as returned.
  */
-export function CloseDeployment({ close, escrowLeft }: Props) {
-  const [refund, setRefund] = useState<{ denom: string; amount: string } | null>(null);
-  const closeNow = () => {
-    setRefund(escrowLeft);
-    close.mutate();
-  };
+export function CloseDeployment({ close, closeNow }: Props) {
+  const refund = close.data?.refund ?? null;
   const included = close.stage?.stage === "included";
   return (
     <section aria-label="Close" className="space-y-2">
