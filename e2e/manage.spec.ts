@@ -55,4 +55,36 @@ test.describe("managing a deployment", () => {
     await expect(page).toHaveURL(new RegExp(`/deployments/${dseq}\\?topup=1$`));
     await expect(page.getByRole("textbox", { name: "Amount" })).toBeVisible({ timeout: 30_000 });
   });
+
+  test("updates the image (the provider takes the new manifest), refuses a resource change before signing, and redeploys a closed one", async ({ page }) => {
+    const flow = new DeployFlow(page);
+    await flow.review();
+    const dseq = await flow.createDeployment();
+    await flow.acceptFirstBid();
+    await flow.expectLeaseRecorded();
+
+    await page.getByRole("link", { name: "Edit and update" }).click();
+    await expect(page).toHaveURL(new RegExp(`/deployments/${dseq}/update$`));
+    await flow.editor.waitForEditor();
+    const sdl = await flow.editor.text();
+    await flow.editor.replaceText(sdl.replace("size: 512Mi", "size: 1Gi"));
+    const check = page.getByRole("region", { name: "Update check" });
+    await expect(check.getByRole("alert")).toContainText(/The memory \(bytes\) of resource 1 of group "\w+" changes from 536870912 to 1073741824/);
+    await expect(page.getByRole("button", { name: "Update deployment" })).toBeDisabled();
+
+    await flow.editor.replaceText(sdl.replace("image: nginx:1.27", "image: nginx:1.27.4"));
+    await expect(check).toContainText("The update is allowed");
+    await page.getByRole("button", { name: "Update deployment" }).click();
+    await expect(page).toHaveURL(new RegExp(`/deployments/${dseq}\\?updated=1$`), { timeout: 30_000 });
+    await expect(page.getByText(/Updated on chain\. The providers run the new workload once they have the new manifest/)).toBeVisible();
+    // the provider accepts the new manifest only when its version is the hash now on chain (else 422)
+    await expect(page.getByRole("table", { name: "Active leases" })).toContainText("Manifest sent", { timeout: 60_000 });
+    await page.getByText("SDL (read-only)").click();
+    await expect(page.getByLabel("SDL", { exact: true })).toContainText("image: nginx:1.27.4");
+
+    await page.getByRole("button", { name: "Close deployment" }).click();
+    await page.getByRole("button", { name: "Redeploy" }).click({ timeout: 30_000 });
+    await expect(page).toHaveURL(/\/drafts\/[^/]+\/deploy$/);
+    await expect(page.getByText(/\(redeploy\)/).first()).toBeVisible();
+  });
 });

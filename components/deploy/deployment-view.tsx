@@ -10,6 +10,9 @@ import { DEPLOYMENT_STATE, GROUP_STATE, isActive } from "@/lib/chain/states";
 import type { NetworkId } from "@/lib/networks";
 import { CloseDeployment } from "@/components/deployment-actions/close-deployment";
 import { TopUp } from "@/components/deployment-actions/top-up";
+import { Redeploy } from "@/components/deployment-actions/redeploy";
+import { Alert } from "@/components/ui/alert";
+import { buttonClasses } from "@/components/ui/button";
 import { escrowTimeLeft } from "@/lib/deploy/escrow-time";
 import { useCloseDeployment } from "./use-close-deployment";
 import { leaseToRecord, useRecordLeases } from "./use-record-leases";
@@ -33,10 +36,12 @@ interface Props {
   ownerParam: string | null;
   /** the escrow banner's "Top up" link: the amount field is open on arrival */
   openTopUp?: boolean;
+  /** arrived from the update page after MsgUpdateDeployment was included */
+  justUpdated?: boolean;
 }
 
 /** A deployment after creation: bids while groups are open, then its leases; close it from here. */
-export function DeploymentView({ dseq, ownerParam, openTopUp = false }: Props) {
+export function DeploymentView({ dseq, ownerParam, openTopUp = false, justUpdated = false }: Props) {
   const { wallet, network, sessionAddress } = useWallet();
   const owner = wallet?.address ?? ownerParam;
   const signedInAsOwner = Boolean(owner) && sessionAddress === owner;
@@ -110,11 +115,26 @@ export function DeploymentView({ dseq, ownerParam, openTopUp = false }: Props) {
         />
       )}
       {runningLeases.length > 0 && <LeasePanel leases={runningLeases} tokens={tokens} />}
+      {justUpdated && active && (
+        <Alert tone="info">Updated on chain. The providers run the new workload once they have the new manifest, which is being sent to each lease above.</Alert>
+      )}
       {canSign && (active || close.stage) && (
         <section aria-label="Manage" className="flex flex-wrap items-start gap-4 border-t border-neutral-200 pt-4">
+          {active && record.data?.sdl && (
+            <Link href={`/deployments/${dseq}/update`} className={buttonClasses()}>
+              Edit and update
+            </Link>
+          )}
           {active && escrow && <TopUp network={network} wallet={wallet} dseq={dseq} escrow={escrow} initiallyOpen={openTopUp} />}
           <CloseDeployment close={close} closeNow={closeNow} />
         </section>
+      )}
+      {!active && canSign && record.data?.sdl && <Redeploy name={record.data.name} sdl={record.data.sdl} />}
+      {record.data?.sdl && (
+        <details className="rounded border border-neutral-200 text-sm">
+          <summary className="cursor-pointer px-3 py-1.5">SDL (read-only)</summary>
+          <pre aria-label="SDL" className="max-h-96 overflow-auto border-t border-neutral-200 bg-neutral-50 p-3 font-mono text-xs">{record.data.sdl}</pre>
+        </details>
       )}
     </div>
   );

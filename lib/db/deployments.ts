@@ -121,6 +121,20 @@ export function deploymentsRepository(db: PrismaClient) {
       return rows.map((r) => r.dseq);
     },
 
+    /**
+     * The deployment was updated on chain to the manifest of `sdl`: the record keeps the new SDL, and every lease waits
+     * for the new manifest again (the page sends it; a failure is retried on the next visit).
+     */
+    async updateSdl(owner: string, network: string, dseq: string, sdl: string, manifestVersion: string): Promise<DeploymentRecord | undefined> {
+      const existing = await db.deployment.findUnique({ where: where(owner, network, dseq), select: { id: true } });
+      if (!existing) return undefined;
+      await db.$transaction([
+        db.deployment.update({ where: { id: existing.id }, data: { sdl, manifestVersion } }),
+        db.lease.updateMany({ where: { deploymentId: existing.id, state: "manifest_sent" }, data: { state: "manifest_pending", manifestError: null } }),
+      ]);
+      return this.get(owner, network, dseq);
+    },
+
     async setState(owner: string, network: string, dseq: string, state: DeploymentState): Promise<DeploymentRecord | undefined> {
       const existing = await db.deployment.findUnique({ where: where(owner, network, dseq) });
       if (!existing) return undefined;

@@ -76,6 +76,9 @@ export const deploymentsApi = {
     call(overviewSchema, `/api/deployments/overview?${new URLSearchParams({ page: String(q.page), state: q.state, q: q.q, order: q.order })}`, { signal }),
   setState: (dseq: string, state: (typeof SETTABLE_DEPLOYMENT_RECORD_STATES)[number]) =>
     call(deploymentRecordSchema, `/api/deployments/${encodeURIComponent(dseq)}`, { method: "PATCH", body: JSON.stringify({ state }) }),
+  /** after MsgUpdateDeployment was included: the new SDL and its manifest version */
+  recordUpdate: (dseq: string, input: { sdl: string; manifestVersion: string }) =>
+    call(deploymentRecordSchema, `/api/deployments/${encodeURIComponent(dseq)}`, { method: "PATCH", body: JSON.stringify(input) }),
   recordManifest: (dseq: string, lease: { gseq: number; oseq: number }, outcome: { sent: true } | { sent: false; error: string }) =>
     call(deploymentRecordSchema, `/api/deployments/${encodeURIComponent(dseq)}/leases/${lease.gseq}/${lease.oseq}`, { method: "PATCH", body: JSON.stringify(outcome) }),
   recordLeases: (dseq: string, input: { txHash: string | null; leases: { gseq: number; oseq: number; bseq: number; provider: string; price: { denom: string; amount: string } }[] }) =>

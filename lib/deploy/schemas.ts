@@ -40,7 +40,14 @@ export const recordLeasesBody = z.object({
     .max(64),
 });
 
-export const updateDeploymentBody = z.object({ state: z.enum(SETTABLE_DEPLOYMENT_RECORD_STATES) });
+export const updateDeploymentBody = z.union([
+  z.object({ state: z.enum(SETTABLE_DEPLOYMENT_RECORD_STATES) }),
+  /** after MsgUpdateDeployment: the SDL whose manifest version is now on chain */
+  z.object({
+    sdl: z.string().refine((s) => new TextEncoder().encode(s).length <= SDL_MAX_BYTES, "an SDL may be at most 1 MiB"),
+    manifestVersion: z.string().regex(/^[0-9a-f]{64}$/, "a lowercase hex sha256"),
+  }),
+]);
 
 export const leaseSeqParam = z.coerce.number().int().min(1).max(0xffffffff);
 

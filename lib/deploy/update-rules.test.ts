@@ -1,4 +1,5 @@
-import { dump, load } from "js-yaml";
+import { load } from "js-yaml";
+import YAML from "yaml";
 import { describe, expect, it } from "vitest";
 import { buildDeploymentPayload } from "@/lib/deploy/payload";
 import { updateDifferences } from "@/lib/deploy/update-rules";
@@ -11,7 +12,7 @@ async function differences(name: string, change: (sdl: Sdl) => void) {
   const text = source(name);
   const after = load(text) as Sdl;
   change(after);
-  const [a, b] = await Promise.all([buildDeploymentPayload(text), buildDeploymentPayload(dump(after))]);
+  const [a, b] = await Promise.all([buildDeploymentPayload(text), buildDeploymentPayload(YAML.stringify(after))]);
   return updateDifferences(a.groupSpecs, b.groupSpecs).map((d) => d.message);
 }
 const firstService = (sdl: Sdl) => Object.keys(sdl.services)[0]!;

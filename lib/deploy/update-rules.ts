@@ -18,7 +18,7 @@ type Attr = { key: string; value: string };
 const NEW_DEPLOYMENT = "That needs a new deployment (or change it back).";
 const text = (v: Uint8Array | string | undefined) => (v === undefined ? "0" : typeof v === "string" ? v : new TextDecoder().decode(v));
 const attrs = (list: readonly Attr[] | undefined) => (list ?? []).map((a) => `${a.key}=${a.value}`).sort().join(", ") || "none";
-const ENDPOINT_KIND = ["a shared HTTP port", "a random port", "a leased IP"] as const;
+const ENDPOINT_KIND: Record<number, string> = { 0: "a shared HTTP port", 1: "a random port", 2: "a leased IP" };
 const endpoints = (r: Resource) =>
   (r.resource?.endpoints ?? [])
     .map((e) => `${ENDPOINT_KIND[e.kind] ?? `kind ${e.kind}`}${e.sequenceNumber ? ` (IP ${e.sequenceNumber})` : ""}`)

@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { getDb } from "@/lib/db/client";
 import { deploymentsRepository } from "@/lib/db/deployments";
 import { dseqParam, updateDeploymentBody } from "@/lib/deploy/schemas";
-import { SMALL_BODY_LIMIT } from "@/lib/http/body-limits";
+import { DEPLOYMENT_BODY_LIMIT } from "@/lib/http/body-limits";
 import { enforceRateLimit, RATE_LIMITS } from "@/lib/http/rate-limit.server";
 import { readJson, route } from "@/lib/http/route.server";
 import { requireSessionAddress } from "@/lib/http/session-owner.server";
@@ -22,9 +22,11 @@ export const GET = route<{ dseq: string }>(async (req, { params }) => {
 export const PATCH = route<{ dseq: string }>(async (req, { params }) => {
   const owner = await requireSessionAddress(req);
   const dseq = dseqParam.parse(params.dseq);
-  const { state } = await readJson(req, updateDeploymentBody, SMALL_BODY_LIMIT);
+  const body = await readJson(req, updateDeploymentBody, DEPLOYMENT_BODY_LIMIT);
   await enforceRateLimit(RATE_LIMITS.writesPerOwner, owner);
-  const updated = await deploymentsRepository(getDb()).setState(owner, getNetworkFromEnv().id, dseq, state);
+  const repo = deploymentsRepository(getDb());
+  const network = getNetworkFromEnv().id;
+  const updated = "state" in body ? await repo.setState(owner, network, dseq, body.state) : await repo.updateSdl(owner, network, dseq, body.sdl, body.manifestVersion);
   if (!updated) throw notFound(dseq);
   return NextResponse.json(updated);
 });
