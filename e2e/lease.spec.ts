@@ -1,4 +1,4 @@
-import { expect, test } from "./fixtures";
+import { expect, test, type DevnetEndpointsFixture } from "./fixtures";
 import { DeployFlow } from "./pages/deploy-flow";
 
 // After Accept the workload runs at the devnet's provider: everything below goes through the console's server
@@ -35,5 +35,58 @@ test.describe("a running lease", () => {
     await workload.getByRole("button", { name: "Run" }).click();
     await expect(workload.getByLabel("Command output")).toContainText("hello from the lease", { timeout: 30_000 });
     await expect(workload.getByText("Exit code 0", { exact: true })).toBeVisible();
+  });
+
+  test.describe("faults", () => {
+    /** every provider of the devnet: which one wins the bid is not known before Accept */
+    async function providers(devnet: DevnetEndpointsFixture): Promise<string[]> {
+      const body = (await (await fetch(`${devnet.rest}/akash/provider/v1beta4/providers`)).json()) as { providers: { owner: string }[] };
+      return body.providers.map((p) => p.owner);
+    }
+    const admin = (devnet: DevnetEndpointsFixture, path: string, body: object) => fetch(`${devnet.admin}${path}`, { method: "POST", body: JSON.stringify(body) });
+    const clearAll = async (devnet: DevnetEndpointsFixture) => {
+      for (const provider of await providers(devnet)) {
+        await admin(devnet, "/fault/clear", { provider });
+        await admin(devnet, "/fault", { provider, fault: null });
+      }
+    };
+    test.afterEach(async ({ devnet }) => clearAll(devnet));
+
+    test("a provider that answers 500 to the manifest twice gets it on the third attempt", async ({ page, devnet }) => {
+      for (const provider of await providers(devnet)) await admin(devnet, "/fault/manifest-500", { provider, times: 2 });
+      const flow = new DeployFlow(page);
+      await flow.review();
+      await flow.createDeployment();
+      await flow.acceptFirstBid();
+      await flow.expectLeaseRecorded();
+      await expect(page.getByRole("region", { name: /^Lease / }).getByRole("table", { name: "Services" })).toBeVisible({ timeout: 30_000 });
+    });
+
+    test("a dropped log stream resumes on its own, without a duplicate line", async ({ page, devnet }) => {
+      for (const provider of await providers(devnet)) await admin(devnet, "/fault/drop-logs", { provider, afterFrames: 12 });
+      const flow = new DeployFlow(page);
+      await flow.review();
+      await flow.createDeployment();
+      await flow.acceptFirstBid();
+      await flow.expectLeaseRecorded();
+      const logs = page.getByRole("log", { name: "Logs" });
+      await expect(logs).toContainText("start worker processes", { timeout: 30_000 });
+      // the provider drops the stream after 12 frames; access lines keep coming after the resume
+      await expect.poll(async () => (await logs.textContent())?.match(/"GET /g)?.length ?? 0, { timeout: 30_000 }).toBeGreaterThan(6);
+      await expect(logs.getByText("start worker processes")).toHaveCount(1);
+    });
+
+    test("a provider whose certificate is not on chain is refused, and the page names it", async ({ page, devnet }) => {
+      const flow = new DeployFlow(page);
+      await flow.review();
+      await flow.createDeployment();
+      await flow.acceptFirstBid();
+      await flow.expectLeaseRecorded();
+      const provider = (await page.getByRole("table", { name: "Active leases" }).getByRole("row").nth(1).getByRole("cell").nth(1).textContent())!.trim();
+      await admin(devnet, "/fault", { provider, fault: "unregistered-cert" });
+      await page.reload();
+      const workload = page.getByRole("region", { name: /^Lease / });
+      await expect(workload.getByRole("alert").filter({ hasText: `Provider ${provider} serves a certificate` }).first()).toBeVisible({ timeout: 30_000 });
+    });
   });
 });

@@ -82,6 +82,12 @@ test.describe("managing a deployment", () => {
     await page.getByText("SDL (read-only)").click();
     await expect(page.getByLabel("SDL", { exact: true })).toContainText("image: nginx:1.27.4");
 
+    await page.getByText("Transaction history").click();
+    const history = page.getByRole("table", { name: `Transactions of deployment ${dseq}` });
+    await expect(history.getByRole("row")).toHaveCount(4, { timeout: 15_000 });
+    await expect(history).toContainText(/Created.*Lease created.*Updated/s);
+    await expect(history.getByRole("link").first()).toHaveAttribute("href", /\/tx\?hash=0x[0-9A-F]{64}$/);
+
     await page.getByRole("button", { name: "Close deployment" }).click();
     await page.getByRole("button", { name: "Redeploy" }).click({ timeout: 30_000 });
     await expect(page).toHaveURL(/\/drafts\/[^/]+\/deploy$/);

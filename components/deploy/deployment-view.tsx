@@ -11,6 +11,7 @@ import type { NetworkId } from "@/lib/networks";
 import { CloseDeployment } from "@/components/deployment-actions/close-deployment";
 import { TopUp } from "@/components/deployment-actions/top-up";
 import { Redeploy } from "@/components/deployment-actions/redeploy";
+import { TxHistory } from "@/components/deployment-actions/tx-history";
 import { Alert } from "@/components/ui/alert";
 import { buttonClasses } from "@/components/ui/button";
 import { escrowTimeLeft } from "@/lib/deploy/escrow-time";
@@ -130,6 +131,7 @@ export function DeploymentView({ dseq, ownerParam, openTopUp = false, justUpdate
         </section>
       )}
       {!active && canSign && record.data?.sdl && <Redeploy name={record.data.name} sdl={record.data.sdl} />}
+      <TxHistory network={network} owner={owner} dseq={dseq} />
       {record.data?.sdl && (
         <details className="rounded border border-neutral-200 text-sm">
           <summary className="cursor-pointer px-3 py-1.5">SDL (read-only)</summary>

@@ -3,6 +3,7 @@ import { createDeploymentMsg } from "@/lib/chain/messages";
 import { nextDseq } from "@/lib/chain/dseq";
 import { createRestClient } from "@/lib/chain/rest";
 import { mapTxError } from "@/lib/chain/tx-errors";
+import { AppError } from "@/lib/errors/app-error";
 import type { DeploymentPayload } from "@/lib/deploy/payload";
 import type { Network, NetworkId } from "@/lib/networks";
 import { fetchBalances, type WalletBalances } from "@/lib/wallet/balances";
@@ -76,6 +77,27 @@ export const chainQueries = {
         }
       },
       retry: false,
+    }),
+  /** the deployment's transactions from the node's index (lib/chain/tx-history.ts); cosmjs loads when asked */
+  history: (network: Network, owner: string, dseq: string) =>
+    queryOptions({
+      queryKey: [...chainKeys.deployment(network.id, owner, dseq), "history"] as const,
+      queryFn: async () => {
+        const [{ StargateClient }, { createRegistry }, { deploymentHistory }] = await Promise.all([
+          import("@cosmjs/stargate"),
+          import("@/lib/chain/registry"),
+          import("@/lib/chain/tx-history"),
+        ]);
+        const client = await StargateClient.connect(network.rpcUrl).catch((e: unknown) => {
+          throw new AppError("chain.unreachable", `The transaction history cannot be read: ${network.rpcUrl} does not answer.`, { cause: e });
+        });
+        try {
+          return await deploymentHistory((q) => client.searchTx(q), createRegistry(), owner, dseq);
+        } finally {
+          client.disconnect();
+        }
+      },
+      staleTime: 30_000,
     }),
 };
 
