@@ -12,6 +12,7 @@ import { useWallet } from "@/components/wallet/wallet-provider";
 import { deploymentKeys, deploymentQueries, type OverviewParams } from "@/lib/query/deployments";
 import { subscribeNewBlocks } from "@/lib/wallet/new-blocks";
 import { DeploymentRows } from "./deployment-rows";
+import { RecordsTransfer } from "./records-transfer";
 
 /**
  * The signed-in owner's deployments as the chain has them (created here or elsewhere), one page at a time, with
@@ -47,6 +48,7 @@ export function DeploymentsBrowser() {
 
   return (
     <div className="mt-4 space-y-2">
+      <RecordsTransfer />
       <form
         role="search"
         className="flex flex-wrap items-end gap-3"

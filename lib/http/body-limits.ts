@@ -15,3 +15,9 @@ export const DRAFT_BODY_LIMIT = 2 * SDL_MAX_BYTES + ENVELOPE;
 
 /** A deployment record: one SDL (the manifest is derived from it where needed, never sent or stored). */
 export const DEPLOYMENT_BODY_LIMIT = 2 * SDL_MAX_BYTES + ENVELOPE;
+
+/**
+ * A records file (app/api/records/import): an account's drafts and versions fit in its 64 MiB quota, JSON-escaped
+ * at most twice that, plus the SDLs of its deployment records. Larger files are refused while they stream.
+ */
+export const IMPORT_BODY_LIMIT = 160 * 1024 * 1024;
