@@ -12,6 +12,8 @@ import { CloseDeployment } from "@/components/deployment-actions/close-deploymen
 import { TopUp } from "@/components/deployment-actions/top-up";
 import { Redeploy } from "@/components/deployment-actions/redeploy";
 import { TxHistory } from "@/components/deployment-actions/tx-history";
+import { AdoptDeployment } from "@/components/deployment-actions/adopt-deployment";
+import { isAppError } from "@/lib/errors/app-error";
 import { Alert } from "@/components/ui/alert";
 import { buttonClasses } from "@/components/ui/button";
 import { escrowTimeLeft } from "@/lib/deploy/escrow-time";
@@ -131,6 +133,9 @@ export function DeploymentView({ dseq, ownerParam, openTopUp = false, justUpdate
         </section>
       )}
       {!active && canSign && record.data?.sdl && <Redeploy name={record.data.name} sdl={record.data.sdl} />}
+      {active && canSign && signedInAsOwner && record.isError && isAppError(record.error) && record.error.code === "not_found" && (
+        <AdoptDeployment networkId={network.id} dseq={dseq} chainHash={chain.data.hash} deposit={account?.funds[0] ? { denom: account.funds[0].denom, amount: account.funds[0].amount.split(".")[0]! } : null} />
+      )}
       <TxHistory network={network} owner={owner} dseq={dseq} />
       {record.data?.sdl && (
         <details className="rounded border border-neutral-200 text-sm">

@@ -65,7 +65,8 @@ export interface SaveDeploymentInput {
   sdl: string;
   manifestVersion: string;
   deposit: { denom: "uakt" | "uact"; amount: string };
-  createTxHash: string;
+  /** null for a deployment created elsewhere and adopted here by its SDL */
+  createTxHash: string | null;
 }
 
 export const deploymentsApi = {

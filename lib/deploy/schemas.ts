@@ -20,7 +20,8 @@ export const saveDeploymentBody = z.object({
   sdl: z.string().refine((s) => new TextEncoder().encode(s).length <= SDL_MAX_BYTES, "an SDL may be at most 1 MiB"),
   manifestVersion: z.string().regex(/^[0-9a-f]{64}$/, "a lowercase hex sha256"),
   deposit: z.object({ denom: z.enum(["uakt", "uact"]), amount: baseAmount }),
-  createTxHash: txHash,
+  /** null for a deployment created elsewhere and adopted here by its SDL */
+  createTxHash: txHash.nullable(),
 });
 
 export const recordLeasesBody = z.object({
