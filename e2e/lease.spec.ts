@@ -62,6 +62,22 @@ test.describe("a running lease", () => {
       await expect(page.getByRole("region", { name: /^Lease / }).getByRole("table", { name: "Services" })).toBeVisible({ timeout: 30_000 });
     });
 
+    test("a lease left without its manifest gets it on the next visit", async ({ page, devnet }) => {
+      for (const provider of await providers(devnet)) await admin(devnet, "/fault/manifest-500", { provider, times: 20 });
+      const flow = new DeployFlow(page);
+      await flow.review();
+      await flow.createDeployment();
+      await flow.acceptFirstBid();
+      const leases = page.getByRole("table", { name: "Active leases" });
+      // the provider keeps failing: after its retries the lease says so, with the reason and Retry
+      await expect(leases.getByText("Manifest not sent", { exact: true })).toBeVisible({ timeout: 60_000 });
+      await expect(leases.getByRole("button", { name: "Retry" })).toBeVisible();
+      await clearAll(devnet);
+      // the tab closed mid-flow; the tenant comes back later: the manifest is sent once, on its own
+      await page.reload();
+      await expect(leases).toContainText("Manifest sent", { timeout: 60_000 });
+    });
+
     test("a dropped log stream resumes on its own, without a duplicate line", async ({ page, devnet }) => {
       for (const provider of await providers(devnet)) await admin(devnet, "/fault/drop-logs", { provider, afterFrames: 12 });
       const flow = new DeployFlow(page);
