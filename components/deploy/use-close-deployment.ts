@@ -9,6 +9,7 @@ import { deploymentKeys } from "@/lib/query/deployments";
 import type { ConnectedWallet } from "@/lib/wallet/connected-wallet";
 import { signWithWallet } from "@/lib/wallet/sign-with-wallet";
 import { useTxMutation } from "./use-tx-mutation";
+import { closeMutationKey } from "./close-mutation-key";
 
 /** Closed on chain; `recordError` when this console's record still says open (the page reads the chain's state). */
 export interface ClosedDeployment {
@@ -21,8 +22,6 @@ export interface CloseVariables {
   /** the escrow's balance read when the tenant clicked (base units, integer) */
   escrowLeft: { denom: string; amount: string } | null;
 }
-
-export const closeMutationKey = (networkId: string, dseq?: string) => (dseq ? ["close-deployment", networkId, dseq] : ["close-deployment", networkId]);
 
 /** Closes the deployment (MsgCloseDeployment) and marks this console's record closed when there is one. */
 export function useCloseDeployment(network: Network, wallet: ConnectedWallet | null, dseq: string, hasRecord: boolean) {

@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { useMutationState, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import { closeMutationKey } from "@/components/deploy/use-close-deployment";
+import { closeMutationKey } from "@/components/deploy/close-mutation-key";
 import { useRecordUnrecorded } from "@/components/deploy/use-record-unrecorded";
 import { Button } from "@/components/ui/button";
 import { ErrorMessage } from "@/components/ui/error-message";
