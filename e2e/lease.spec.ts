@@ -7,10 +7,7 @@ import { DeployFlow } from "./pages/deploy-flow";
 test.describe("a running lease", () => {
   test("shows its services ready with a URI, streams searchable logs and events, and runs a command in a shell", async ({ page, wallet }) => {
     const flow = new DeployFlow(page);
-    await flow.review();
-    await flow.createDeployment();
-    await flow.acceptFirstBid();
-    await flow.expectLeaseRecorded();
+    await flow.runningLease();
     expect(wallet.calls).toContain("signArbitrary");
 
     const workload = page.getByRole("region", { name: /^Lease \d+\/1\/1 on akash1/ });
@@ -55,10 +52,7 @@ test.describe("a running lease", () => {
     test("a provider that answers 500 to the manifest twice gets it on the third attempt", async ({ page, devnet }) => {
       for (const provider of await providers(devnet)) await admin(devnet, "/fault/manifest-500", { provider, times: 2 });
       const flow = new DeployFlow(page);
-      await flow.review();
-      await flow.createDeployment();
-      await flow.acceptFirstBid();
-      await flow.expectLeaseRecorded();
+      await flow.runningLease();
       await expect(page.getByRole("region", { name: /^Lease / }).getByRole("table", { name: "Services" })).toBeVisible({ timeout: 30_000 });
     });
 
@@ -81,10 +75,7 @@ test.describe("a running lease", () => {
     test("a dropped log stream resumes on its own, without a duplicate line", async ({ page, devnet }) => {
       for (const provider of await providers(devnet)) await admin(devnet, "/fault/drop-logs", { provider, afterFrames: 12 });
       const flow = new DeployFlow(page);
-      await flow.review();
-      await flow.createDeployment();
-      await flow.acceptFirstBid();
-      await flow.expectLeaseRecorded();
+      await flow.runningLease();
       const logs = page.getByRole("log", { name: "Logs" });
       await expect(logs).toContainText("start worker processes", { timeout: 30_000 });
       // the provider drops the stream after 12 frames; access lines keep coming after the resume
@@ -94,10 +85,7 @@ test.describe("a running lease", () => {
 
     test("a provider whose certificate is not on chain is refused, and the page names it", async ({ page, devnet }) => {
       const flow = new DeployFlow(page);
-      await flow.review();
-      await flow.createDeployment();
-      await flow.acceptFirstBid();
-      await flow.expectLeaseRecorded();
+      await flow.runningLease();
       const provider = (await page.getByRole("table", { name: "Active leases" }).getByRole("row").nth(1).getByRole("cell").nth(1).textContent())!.trim();
       await admin(devnet, "/fault", { provider, fault: "unregistered-cert" });
       await page.reload();

@@ -6,10 +6,7 @@ import { DeployFlow } from "./pages/deploy-flow";
 test.describe("managing a deployment", () => {
   test("tops up the escrow, closes the deployment with its refund shown, and the list follows the chain", async ({ page, devnet }) => {
     const flow = new DeployFlow(page);
-    await flow.review();
-    const dseq = await flow.createDeployment();
-    await flow.acceptFirstBid();
-    await flow.expectLeaseRecorded();
+    const dseq = await flow.runningLease();
 
     const escrowOf = async () => {
       const res = await fetch(`${devnet.rest}/akash/deployment/v1beta4/deployments/info?id.owner=${TENANT1.address}&id.dseq=${dseq}`);
@@ -58,10 +55,7 @@ test.describe("managing a deployment", () => {
 
   test("updates the image (the provider takes the new manifest), refuses a resource change before signing, and redeploys a closed one", async ({ page }) => {
     const flow = new DeployFlow(page);
-    await flow.review();
-    const dseq = await flow.createDeployment();
-    await flow.acceptFirstBid();
-    await flow.expectLeaseRecorded();
+    const dseq = await flow.runningLease();
 
     await page.getByRole("link", { name: "Edit and update" }).click();
     await expect(page).toHaveURL(new RegExp(`/deployments/${dseq}/update$`));

@@ -50,4 +50,13 @@ export class DeployFlow {
     await expect(leases.getByRole("row")).toHaveCount(2);
     await expect(leases).toContainText("Manifest sent", { timeout: 60_000 });
   }
+
+  /** The default SDL deployed, a bid accepted and its manifest sent: a running lease; returns the dseq. */
+  async runningLease(): Promise<string> {
+    await this.review();
+    const dseq = await this.createDeployment();
+    await this.acceptFirstBid();
+    await this.expectLeaseRecorded();
+    return dseq;
+  }
 }
