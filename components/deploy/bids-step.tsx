@@ -8,6 +8,7 @@ import type { GroupView } from "@/lib/sdl/manifest";
 import type { Network } from "@/lib/networks";
 import { TxProgress } from "./tx-progress";
 import { useAcceptBids } from "./use-accept-bids";
+import { useAktPrice } from "@/components/market/use-akt-price";
 
 interface Props {
   network: Network;
@@ -29,6 +30,7 @@ interface Props {
 export function BidsStep({ network, owner, dseq, groups, openGroups, wallet, hasRecord, onCloseDeployment }: Props) {
   const [chosen, setChosen] = useState<Record<number, EnrichedBid>>({});
   const acceptBids = useAcceptBids(network, wallet, owner, dseq, hasRecord);
+  const akt = useAktPrice(network);
   const multi = openGroups.length > 1;
   const busy = acceptBids.busy;
   const allChosen = openGroups.every((g) => chosen[g]);
@@ -51,7 +53,7 @@ export function BidsStep({ network, owner, dseq, groups, openGroups, wallet, has
         owner={owner}
         dseq={dseq}
         groups={groups ?? []}
-        aktUsd={null}
+        aktUsd={akt.usd}
         selected={Object.fromEntries(Object.entries(chosen).map(([g, b]) => [Number(g), b.key]))}
         busy={busy || !wallet}
         onAccept={accept}

@@ -5,6 +5,7 @@ import { normalizeBidPrice } from "@/lib/market/price";
 import type { Network } from "@/lib/networks";
 import { formatUsd } from "@/lib/format/units";
 import { ManifestState } from "@/components/lease/manifest-state";
+import { useAktPrice } from "@/components/market/use-akt-price";
 import { leaseKey, type DeliveryLease, type LeaseDelivery } from "@/lib/deploy/manifest-delivery";
 
 interface Props {
@@ -19,6 +20,7 @@ interface Props {
 /** The active leases with their price and whether the provider has the manifest. */
 export function LeaseTable({ network, leases, records, deliveries, onSend }: Props) {
   const now = Date.now();
+  const akt = useAktPrice(network);
   return (
     <section aria-labelledby="leases-heading">
       <h2 id="leases-heading" className="text-lg font-medium">Leases</h2>
@@ -34,7 +36,7 @@ export function LeaseTable({ network, leases, records, deliveries, onSend }: Pro
         </thead>
         <tbody>
           {leases.map((l) => {
-            const price = normalizeBidPrice(l.price, { averageBlockTimeSeconds: network.averageBlockTimeSeconds, aktUsd: null });
+            const price = normalizeBidPrice(l.price, { averageBlockTimeSeconds: network.averageBlockTimeSeconds, aktUsd: akt.usd });
             const rec = records.find((r) => r.gseq === l.id.gseq && r.oseq === l.id.oseq);
             return (
               <tr key={`${l.id.gseq}-${l.id.oseq}`} className="border-t border-neutral-200">

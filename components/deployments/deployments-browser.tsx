@@ -13,6 +13,7 @@ import { deploymentKeys, deploymentQueries, type OverviewParams } from "@/lib/qu
 import { subscribeNewBlocks } from "@/lib/wallet/new-blocks";
 import { DeploymentRows } from "./deployment-rows";
 import { RecordsTransfer } from "./records-transfer";
+import { useAktPrice } from "@/components/market/use-akt-price";
 
 /**
  * The signed-in owner's deployments as the chain has them (created here or elsewhere), one page at a time, with
@@ -24,6 +25,7 @@ export function DeploymentsBrowser() {
   const [params, setParams] = useState<OverviewParams>({ page: 1, state: "all", q: "", order: "newest" });
   const [search, setSearch] = useState("");
   const queryClient = useQueryClient();
+  const akt = useAktPrice(network);
   // closes still on their way to a block (signed on a deployment page, the console left open)
   const closing = new Set(
     useMutationState({ filters: { mutationKey: closeMutationKey(network.id), status: "pending" }, select: (m) => String(m.options.mutationKey?.[2] ?? "") }),
@@ -86,7 +88,7 @@ export function DeploymentsBrowser() {
           {params.q || params.state !== "all" ? "No deployment matches." : <>No deployments yet. Write an SDL in the <Link className="underline" href="/new">editor</Link> and choose “Review and deploy”.</>}
         </p>
       )}
-      {data && data.rows.length > 0 && <DeploymentRows rows={data.rows} network={network} aktUsd={null} closing={closing} />}
+      {data && data.rows.length > 0 && <DeploymentRows rows={data.rows} network={network} aktUsd={akt.usd} closing={closing} />}
       {data && (pages ?? 1) > 1 && (
         <nav aria-label="Pages" className="flex items-center gap-3 text-sm">
           <Button size="sm" disabled={params.page <= 1} onClick={() => setParams((p) => ({ ...p, page: p.page - 1 }))}>

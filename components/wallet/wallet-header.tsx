@@ -1,5 +1,6 @@
 "use client";
 import { formatBalance } from "@/lib/chain/denom";
+import { AktPrice } from "@/components/market/akt-price";
 import { AccountMenu } from "@/components/wallet/account-menu";
 import { ConnectMenu } from "@/components/wallet/connect-menu";
 import { useBalances } from "@/components/wallet/use-balances";
@@ -14,6 +15,7 @@ export function WalletHeader() {
       <span className="hidden rounded-full bg-neutral-100 px-2 py-0.5 text-xs text-neutral-700 sm:inline" title={network.chainId}>
         {network.chainName}
       </span>
+      <AktPrice network={network} />
       {wallet ? (
         <>
           <Balances wallet={wallet} />

@@ -155,6 +155,23 @@ export const auditsResponse = z.object({ providers: nullableList(auditedAttribut
 export const certificatesResponse = z.object({ certificates: nullableList(certificateSchema), pagination: paginationSchema });
 export const escrowAccountsResponse = z.object({ accounts: nullableList(escrowAccountSchema), pagination: paginationSchema });
 
+/**
+ * akash.oracle.v1 AggregatedPrice (GET /akash/oracle/v1/aggregated_price/{denom}): the price the BME module mints at.
+ * LegacyDec strings (18 decimals) in USD per whole token.
+ */
+export const aggregatedPriceResponse = z
+  .object({
+    aggregated_price: z.object({ denom: z.string(), twap: z.string().regex(/^\d+(\.\d+)?$/), timestamp: z.string(), num_sources: z.coerce.number().nullish() }),
+    price_health: z.object({ is_healthy: z.boolean().nullish(), failure_reason: z.union([z.string(), z.array(z.string())]).nullish() }).nullish(),
+  })
+  .transform((r) => ({
+    usd: Number(r.aggregated_price.twap),
+    at: r.aggregated_price.timestamp,
+    healthy: r.price_health?.is_healthy ?? true,
+    reason: [r.price_health?.failure_reason ?? []].flat().join("; ") || null,
+  }));
+export type OraclePrice = z.output<typeof aggregatedPriceResponse>;
+
 export type Coin = z.infer<typeof coinSchema>;
 export type ChainDecCoin = z.infer<typeof decCoinSchema>;
 export type Attribute = z.infer<typeof attributeSchema>;

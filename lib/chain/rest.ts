@@ -139,6 +139,12 @@ export function createRestClient(restUrl: string, fetchImpl: typeof fetch = fetc
       return (await get("market params", "/akash/market/v1beta5/params", {}, S.marketParamsResponse, call)).data;
     },
 
+    /** AKT in USD from the chain's oracle (the price the BME mint uses); null when the chain has none */
+    async aktPrice(call?: CallOptions): Promise<S.OraclePrice | null> {
+      const r = await get("oracle price", "/akash/oracle/v1/aggregated_price/akt", {}, S.aggregatedPriceResponse, { ...call, allow404: true });
+      return r?.data ?? null;
+    },
+
     /** null when the chain has no such deployment */
     async deployment(owner: string, dseq: string, call?: CallOptions): Promise<S.ChainDeployment | null> {
       const q = { "id.owner": owner, "id.dseq": dseq };

@@ -78,6 +78,14 @@ export const chainQueries = {
       },
       retry: false,
     }),
+  /** AKT/USD from the chain's oracle, with its time; null when the chain has no price */
+  aktPrice: (network: Network) =>
+    queryOptions({
+      queryKey: [...chainKeys.all(network.id), "akt-price"] as const,
+      queryFn: ({ signal }) => rest(network).aktPrice({ signal }),
+      staleTime: 30_000,
+      refetchInterval: 60_000,
+    }),
   /** the deployment's transactions from the node's index (lib/chain/tx-history.ts); cosmjs loads when asked */
   history: (network: Network, owner: string, dseq: string) =>
     queryOptions({
