@@ -9,13 +9,15 @@ import { ErrorMessage } from "@/components/ui/error-message";
 import { AppError } from "@/lib/errors/app-error";
 import { buildDeploymentPayload } from "@/lib/deploy/payload";
 import { escrowLifetime, maxPricePerBlock } from "@/lib/deploy/deposit";
-import { denomSymbol, fromBaseUnits, readBaseUnits } from "@/lib/chain/denom";
+import { fromBaseUnits, readBaseUnits } from "@/lib/chain/denom";
 import { balanceIn, chainQueries } from "@/lib/query/chain";
 import { PreviewPanel } from "@/components/sdl-editor/preview-panel";
 import { checkSdl } from "@/lib/sdl/check";
 import { TxProgress } from "./tx-progress";
 import { MintAct } from "./mint-act";
-import { NetworkFee } from "./network-fee";
+import { DepositSection } from "./deposit-section";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
 import { useCreateDeployment } from "./use-create-deployment";
 
 interface Props {
@@ -68,54 +70,25 @@ export function ReviewStep({ draft }: Props) {
         <h1 className="text-xl font-semibold">Review “{draft.name}”</h1>
         {payload.error && <ErrorMessage error={payload.error} />}
         {!wallet && (
-          <p role="status" className="rounded border border-blue-200 bg-blue-50 px-3 py-2 text-sm">
-            Connect a wallet (top right) to see your balance and create the deployment. Nothing is signed until you approve it in the wallet.
-          </p>
+          <Alert tone="info">Connect a wallet (top right) to see your balance and create the deployment. Nothing is signed until you approve it in the wallet.</Alert>
         )}
-        <section aria-labelledby="deposit-heading" className="rounded border border-neutral-200 bg-white p-4 text-sm">
-          <h2 id="deposit-heading" className="font-medium">Deposit</h2>
-          <p className="mt-1 text-neutral-600">
-            The deposit goes into an escrow account that pays the provider block by block; what is left comes back when the deployment closes.
-            {minimum !== null && ` The chain's minimum is ${fromBaseUnits(minimum, 6)} ${denomSymbol(denom)}.`}
-          </p>
-          <label className="mt-2 flex items-center gap-2">
-            <span>Amount ({denomSymbol(denom)})</span>
-            <input
-              value={depositText ?? (minimum !== null ? fromBaseUnits(minimum, 6) : "")}
-              onChange={(e) => setDepositText(e.target.value)}
-              inputMode="decimal"
-              aria-invalid={deposit === null || belowMinimum}
-              className="w-36 rounded border border-neutral-300 px-2 py-1"
-            />
-          </label>
-          {deposit === null && <p role="alert" className="mt-1 text-red-700">Write the deposit like 5 or 5.5.</p>}
-          {belowMinimum && <p role="alert" className="mt-1 text-red-700">The chain refuses deposits below {fromBaseUnits(minimum!, 6)} {denomSymbol(denom)}.</p>}
-          <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
-            <dt className="text-neutral-500">Your balance</dt>
-            <dd>{balance !== undefined ? `${fromBaseUnits(balance, 6)} ${denomSymbol(denom)}` : wallet ? "loading…" : "connect a wallet"}</dd>
-            <dt className="text-neutral-500">Lasts at least</dt>
-            <dd data-testid="escrow-lifetime">{lifetime ? `${lifetime.label} (${lifetime.blocks.toLocaleString()} blocks at the SDL's max prices)` : "–"}</dd>
-            <dt className="text-neutral-500">Network fee</dt>
-            <dd data-testid="network-fee">
-              <NetworkFee network={network} wallet={ready ? wallet : null} payload={payload.data} deposit={deposit !== null ? { denom, amount: deposit } : null} />
-            </dd>
-          </dl>
-          {lifetime && lifetime.seconds < 86_400 && (
-            <p role="note" className="mt-2 rounded bg-amber-50 px-2 py-1 text-amber-900">
-              At the SDL&apos;s max prices this deposit lasts only {lifetime.label}; a deployment closes when its escrow runs dry.
-              The accepted bid is usually cheaper, and you can top up later, but consider a larger deposit.
-            </p>
-          )}
-        </section>
+        <DepositSection
+          network={network}
+          denom={denom}
+          text={depositText ?? (minimum !== null ? fromBaseUnits(minimum, 6) : "")}
+          onText={setDepositText}
+          deposit={deposit}
+          minimum={minimum}
+          balance={balance}
+          lifetime={lifetime}
+          payload={payload.data}
+          feeWallet={ready ? wallet : null}
+          walletConnected={Boolean(wallet)}
+        />
         {wallet && denom === "uact" && shortfall > 0n && <MintAct network={network} wallet={wallet} shortfall={shortfall} aktBalance={aktBalance} />}
-        <button
-          type="button"
-          disabled={!wallet || !payload.data || deposit === null || belowMinimum || shortfall > 0n || busy}
-          onClick={submit}
-          className="rounded bg-neutral-900 px-4 py-2 text-white disabled:opacity-50"
-        >
+        <Button variant="primary" size="lg" disabled={!wallet || !payload.data || deposit === null || belowMinimum || shortfall > 0n || busy} busy={busy} onClick={submit}>
           Create deployment
-        </button>
+        </Button>
         <TxProgress title="Creating the deployment" stage={create.stage} onRetry={submit} />
         {created?.recordError && (
           <ErrorMessage error={onChainNotRecorded(created.dseq, created.recordError, created.recoverable)} tone="warning">

@@ -1,7 +1,10 @@
 "use client";
 import Link from "next/link";
 import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
 import { ErrorMessage } from "@/components/ui/error-message";
+import { Input } from "@/components/ui/input";
 import { useDeleteDraft, useRenameDraft } from "./use-draft-mutations";
 
 interface Row {
@@ -13,6 +16,7 @@ interface Row {
 
 export function DraftList({ drafts }: { drafts: Row[] }) {
   const [editing, setEditing] = useState<string | null>(null);
+  const [deleting, setDeleting] = useState<Row | null>(null);
   const rename = useRenameDraft();
   const remove = useDeleteDraft();
   const error = rename.error ?? remove.error;
@@ -46,9 +50,9 @@ export function DraftList({ drafts }: { drafts: Row[] }) {
                       rename.mutate({ id: d.id, name }, { onSuccess: () => setEditing(null) });
                     }}
                   >
-                    <input name="name" defaultValue={d.name} aria-label={`New name for ${d.name}`} autoFocus className="rounded border border-neutral-300 px-2 py-0.5" />
-                    <button type="submit" className="ml-2 underline">Save</button>
-                    <button type="button" className="ml-2 underline" onClick={() => setEditing(null)}>Cancel</button>
+                    <Input name="name" defaultValue={d.name} aria-label={`New name for ${d.name}`} autoFocus className="py-0.5" />
+                    <Button type="submit" variant="link" className="ml-2">Save</Button>
+                    <Button variant="link" className="ml-2" onClick={() => setEditing(null)}>Cancel</Button>
                   </form>
                 ) : (
                   <Link href={`/drafts/${d.id}`} className="font-medium hover:underline">{d.name}</Link>
@@ -57,24 +61,31 @@ export function DraftList({ drafts }: { drafts: Row[] }) {
               <td>{new Date(d.updatedAt).toLocaleString()}</td>
               <td>{d.size.toLocaleString()} chars</td>
               <td className="space-x-3 text-right">
-                <button type="button" className="underline" aria-label={`Rename ${d.name}`} onClick={() => setEditing(d.id)}>Rename</button>
-                <button
-                  type="button"
-                  className="text-red-700 underline"
-                  aria-label={`Delete ${d.name}`}
-                  onClick={() => {
-                    if (!window.confirm(`Delete the draft “${d.name}” and its history? This cannot be undone.`)) return;
-                    rename.reset();
-                    remove.mutate({ id: d.id });
-                  }}
-                >
+                <Button variant="link" aria-label={`Rename ${d.name}`} onClick={() => setEditing(d.id)}>Rename</Button>
+                <Button variant="link" className="text-red-700" aria-label={`Delete ${d.name}`} onClick={() => setDeleting(d)}>
                   Delete
-                </button>
+                </Button>
               </td>
             </tr>
           ))}
         </tbody>
       </table>
+      <Dialog open={deleting !== null} onClose={() => setDeleting(null)} title={`Delete the draft “${deleting?.name ?? ""}”?`} description="Its history goes with it. This cannot be undone.">
+        <div className="mt-4 flex justify-end gap-2">
+          <Button onClick={() => setDeleting(null)}>Cancel</Button>
+          <Button
+            variant="danger"
+            onClick={() => {
+              if (!deleting) return;
+              rename.reset();
+              remove.mutate({ id: deleting.id });
+              setDeleting(null);
+            }}
+          >
+            Delete draft
+          </Button>
+        </div>
+      </Dialog>
     </>
   );
 }
