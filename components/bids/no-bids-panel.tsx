@@ -1,5 +1,6 @@
 "use client";
 import type { NoBidReason } from "@/lib/market/no-bids";
+import { Button } from "@/components/ui/button";
 
 interface NoBidsPanelProps {
   seconds: number;
@@ -31,9 +32,9 @@ export function NoBidsPanel({ seconds, reasons, onCloseDeployment, busy }: NoBid
       {onCloseDeployment && (
         <div className="mt-3">
           <p>Close the deployment to get the deposit back, then change the SDL and deploy again.</p>
-          <button type="button" onClick={onCloseDeployment} disabled={busy} className="mt-1 rounded border px-3 py-1 font-medium disabled:opacity-50">
+          <Button variant="danger" onClick={onCloseDeployment} disabled={busy} busy={busy} className="mt-1">
             Close deployment
-          </button>
+          </Button>
         </div>
       )}
     </section>

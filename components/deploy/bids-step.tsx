@@ -1,5 +1,6 @@
 "use client";
 import { useState } from "react";
+import { Button } from "@/components/ui/button";
 import { BidComparison } from "@/components/bids/bid-comparison";
 import type { EnrichedBid } from "@/lib/market/enriched-bid";
 import { ErrorMessage } from "@/components/ui/error-message";
@@ -64,14 +65,9 @@ export function BidsStep({ network, owner, dseq, groups, openGroups, wallet, has
           <span>
             Chosen: {openGroups.map((g) => `group ${g}: ${chosen[g] ? chosen[g].id.provider.slice(0, 14) + "…" : "none yet"}`).join("; ")}
           </span>
-          <button
-            type="button"
-            disabled={!allChosen || busy || !wallet}
-            onClick={() => createLeases(openGroups.map((g) => chosen[g]!))}
-            className="rounded bg-neutral-900 px-3 py-1.5 text-white disabled:opacity-50"
-          >
+          <Button variant="primary" disabled={!allChosen || busy || !wallet} busy={busy} onClick={() => createLeases(openGroups.map((g) => chosen[g]!))}>
             Create leases
-          </button>
+          </Button>
         </div>
       )}
       <TxProgress title={multi ? "Creating the leases" : "Creating the lease"} stage={acceptBids.stage} onRetry={retry} />

@@ -1,5 +1,6 @@
 "use client";
 import { useState } from "react";
+import { Button } from "@/components/ui/button";
 import { fromBaseUnits, readBaseUnits } from "@/lib/chain/denom";
 import type { ConnectedWallet } from "@/lib/wallet/connected-wallet";
 import type { Network } from "@/lib/networks";
@@ -40,14 +41,9 @@ export function MintAct({ network, wallet, shortfall, aktBalance }: Props) {
       </label>
       {amount === null && <p role="alert" className="mt-1 text-red-700">Write an amount like 12.5.</p>}
       {tooMuch && <p role="alert" className="mt-1 text-red-700">That is more AKT than the account holds.</p>}
-      <button
-        type="button"
-        disabled={mint.busy || amount === null || amount <= 0n || tooMuch}
-        className="mt-2 rounded bg-amber-700 px-3 py-1 text-white disabled:opacity-50"
-        onClick={send}
-      >
+      <Button variant="primary" className="mt-2" disabled={mint.busy || amount === null || amount <= 0n || tooMuch} busy={mint.busy} onClick={send}>
         Mint ACT
-      </button>
+      </Button>
       <div className="mt-2"><TxProgress title="Minting ACT" stage={mint.stage} onRetry={send} /></div>
     </section>
   );

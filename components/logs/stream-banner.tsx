@@ -1,5 +1,6 @@
 "use client";
 import type { StreamStatus } from "@/lib/logs/follow-stream";
+import { Button } from "@/components/ui/button";
 import { describeCloseCode } from "@/lib/logs/stream-errors";
 
 interface StreamBannerProps {
@@ -11,7 +12,6 @@ interface StreamBannerProps {
   onRetry(): void;
 }
 
-const btn = "rounded border border-neutral-300 bg-white px-2 py-0.5 text-sm hover:bg-neutral-100";
 
 /**
  * The stream's state in words, in a status region so a screen reader hears it. Every state says what happened
@@ -53,9 +53,9 @@ function Body({ status, noun, streamName, onRetry }: StreamBannerProps) {
           )}
           {status.reason && <span>Reason: {status.reason}</span>}
           <span>The {noun}s received so far stay below.</span>
-          <button type="button" className={btn} onClick={onRetry}>
+          <Button size="sm" onClick={onRetry}>
             Reopen stream
-          </button>
+          </Button>
         </div>
       );
     }
@@ -65,9 +65,9 @@ function Body({ status, noun, streamName, onRetry }: StreamBannerProps) {
           <strong>The {streamName} stream failed:</strong>
           <span>{status.message}</span>
           <span className="text-neutral-500">({status.code})</span>
-          <button type="button" className={btn} onClick={onRetry}>
+          <Button size="sm" onClick={onRetry}>
             Retry
-          </button>
+          </Button>
         </div>
       );
   }

@@ -1,4 +1,5 @@
 "use client";
+import { Button } from "@/components/ui/button";
 export interface StreamToolbarProps {
   services: readonly string[];
   service: string;
@@ -19,7 +20,6 @@ export interface StreamToolbarProps {
   onDownload(): void;
 }
 
-const btn = "rounded border border-neutral-300 bg-white px-2 py-1 hover:bg-neutral-100 disabled:opacity-50";
 
 /** Native controls only: their keyboard and screen-reader behaviour come with them. */
 export function StreamToolbar(p: StreamToolbarProps) {
@@ -52,27 +52,27 @@ export function StreamToolbar(p: StreamToolbarProps) {
       <span aria-live="polite" className="min-w-20 text-neutral-600 tabular-nums">
         {p.query ? (p.matchCount ? `${p.matchPosition || "–"} of ${p.matchCount}` : "No matches") : ""}
       </span>
-      <button type="button" className={btn} onClick={p.onPrevious} disabled={!p.matchCount}>
+      <Button size="sm" onClick={p.onPrevious} disabled={!p.matchCount}>
         Previous match
-      </button>
-      <button type="button" className={btn} onClick={p.onNext} disabled={!p.matchCount}>
+      </Button>
+      <Button size="sm" onClick={p.onNext} disabled={!p.matchCount}>
         Next match
-      </button>
+      </Button>
       <span className="mx-1 h-5 w-px bg-neutral-300" aria-hidden />
-      <button type="button" className={`${btn} aria-pressed:border-sky-700 aria-pressed:bg-sky-700 aria-pressed:text-white`} aria-pressed={p.following} onClick={() => p.onFollow(!p.following)}>
+      <Button size="sm" className="aria-pressed:border-sky-700 aria-pressed:bg-sky-700 aria-pressed:text-white" aria-pressed={p.following} onClick={() => p.onFollow(!p.following)}>
         Follow
-      </button>
+      </Button>
       <label className="flex items-center gap-1">
         <input type="checkbox" checked={p.wrap} onChange={(e) => p.onWrap(e.target.checked)} />
         Wrap lines
       </label>
       <span className="mx-1 h-5 w-px bg-neutral-300" aria-hidden />
-      <button type="button" className={btn} onClick={p.onCopy}>
+      <Button size="sm" onClick={p.onCopy}>
         Copy
-      </button>
-      <button type="button" className={btn} onClick={p.onDownload}>
+      </Button>
+      <Button size="sm" onClick={p.onDownload}>
         Download
-      </button>
+      </Button>
     </div>
   );
 }

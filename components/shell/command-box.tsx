@@ -1,5 +1,6 @@
 "use client";
 import { useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
 import type { OpenShell } from "@/components/shell/shell-session";
 import { stripAnsi } from "@/lib/logs/ansi";
 
@@ -68,9 +69,9 @@ export function CommandBox({ open }: { open: OpenShell }) {
           onChange={(e) => setCommand(e.target.value)}
           className="flex-1 rounded border border-neutral-300 px-2 py-1 font-mono"
         />
-        <button type="submit" className="rounded border border-neutral-300 bg-white px-2 py-1 hover:bg-neutral-100" disabled={run?.state === "running"}>
+        <Button type="submit" size="sm" disabled={run?.state === "running"}>
           Run
-        </button>
+        </Button>
       </form>
       {run && (
         <>

@@ -1,6 +1,7 @@
 "use client";
 // The package's stylesheet, bundled with the page (no CDN, nothing inline): the CSP allows 'self' styles.
 import "@xterm/xterm/css/xterm.css";
+import { Button } from "@/components/ui/button";
 import type { FitAddon } from "@xterm/addon-fit";
 import type { Terminal } from "@xterm/xterm";
 import { useEffect, useRef, useState } from "react";
@@ -14,7 +15,6 @@ export interface ShellTerminalProps {
   open: OpenShell;
 }
 
-const btn = "rounded border border-neutral-300 bg-white px-2 py-1 text-sm hover:bg-neutral-100 disabled:opacity-50";
 
 /**
  * A terminal (xterm.js) on a container: bash, or sh when the image has no bash; the panel's size is sent as resize
@@ -129,16 +129,16 @@ export function ShellTerminal({ open }: ShellTerminalProps) {
         {notice && <span className="ml-2 text-neutral-600">{notice}</span>}
       </div>
       <div className="flex flex-wrap gap-2">
-        <button type="button" className={btn} onClick={() => void copy()}>
+        <Button size="sm" onClick={() => void copy()}>
           Copy selection
-        </button>
-        <button type="button" className={btn} onClick={() => void paste()} disabled={phase?.state !== "running"}>
+        </Button>
+        <Button size="sm" onClick={() => void paste()} disabled={phase?.state !== "running"}>
           Paste
-        </button>
+        </Button>
         {ended && (
-          <button type="button" className={btn} onClick={() => setRun((n) => n + 1)}>
+          <Button size="sm" onClick={() => setRun((n) => n + 1)}>
             Start a new session
-          </button>
+          </Button>
         )}
       </div>
       <div ref={host} className="h-[28rem] w-full overflow-hidden rounded bg-neutral-950 p-1" />

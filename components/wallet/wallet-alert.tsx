@@ -1,5 +1,6 @@
 "use client";
 import { useState } from "react";
+import { Button } from "@/components/ui/button";
 import { ErrorMessage } from "@/components/ui/error-message";
 import type { AppError } from "@/lib/errors/app-error";
 import type { WalletKind } from "@/lib/wallet/types";
@@ -28,9 +29,9 @@ export function WalletAlert() {
           onReconnect={kind ? () => void connect(kind) : undefined}
           className="rounded border border-red-300 p-3 text-red-900 shadow"
         >
-          <button type="button" onClick={() => setDismissed(shown)} className="ml-auto text-red-800 underline">
+          <Button variant="link" size="sm" onClick={() => setDismissed(shown)} className="ml-auto text-red-800">
             Dismiss
-          </button>
+          </Button>
         </ErrorMessage>
       )}
     </div>

@@ -1,5 +1,6 @@
 "use client";
 import { formatBalance } from "@/lib/chain/denom";
+import { Button } from "@/components/ui/button";
 import { AktPrice } from "@/components/market/akt-price";
 import { AccountMenu } from "@/components/wallet/account-menu";
 import { ConnectMenu } from "@/components/wallet/connect-menu";
@@ -20,9 +21,9 @@ export function WalletHeader() {
         <>
           <Balances wallet={wallet} />
           {status === "session-mismatch" && (
-            <button type="button" onClick={() => void signIn()} className="rounded border border-amber-400 bg-amber-50 px-2.5 py-1 text-sm text-amber-900 hover:bg-amber-100">
+            <Button size="sm" onClick={() => void signIn()} className="border-amber-400 bg-amber-50 text-amber-900 hover:bg-amber-100">
               Sign in
-            </button>
+            </Button>
           )}
           <AccountMenu wallet={wallet} />
         </>
