@@ -1,5 +1,6 @@
 "use client";
 import { useState } from "react";
+import { Tab, TabList, TabPanel, Tabs } from "@/components/ui/tabs";
 import type { SdlCheckResult } from "@/lib/sdl/check";
 import { denomSymbol } from "@/lib/chain/denom";
 import { formatBytes, formatMillicores, formatUsd } from "@/lib/format/units";
@@ -21,11 +22,11 @@ interface GroupSpecJson {
   }[];
 }
 
-type Tab = "groups" | "manifest";
+type PreviewTab = "groups" | "manifest";
 
 /** What will go on chain: groups, the manifest and its version hash, and the cost estimate. */
 export function PreviewPanel({ result }: { result: SdlCheckResult | null }) {
-  const [tab, setTab] = useState<Tab>("groups");
+  const [tab, setTab] = useState<PreviewTab>("groups");
   if (!result) return <p className="p-4 text-sm text-neutral-500">Checking…</p>;
   const groups = (result.groups ?? []) as GroupSpecJson[];
 
@@ -46,23 +47,18 @@ export function PreviewPanel({ result }: { result: SdlCheckResult | null }) {
       </div>
       {result.valid && (
         <>
-          <div role="tablist" aria-label="Preview" className="flex gap-1 border-b border-neutral-200 px-2 pt-2 text-sm">
-            {(["groups", "manifest"] as const).map((t) => (
-              <button
-                key={t}
-                role="tab"
-                type="button"
-                aria-selected={tab === t}
-                onClick={() => setTab(t)}
-                className={`rounded-t px-3 py-1 ${tab === t ? "border border-b-white border-neutral-200 bg-white font-medium" : "text-neutral-600"}`}
-              >
-                {t === "groups" ? `Groups (${groups.length})` : "Manifest JSON"}
-              </button>
-            ))}
-          </div>
-          <div role="tabpanel" className="min-h-0 flex-1 overflow-auto p-3">
-            {tab === "groups" ? <GroupList groups={groups} /> : <pre className="whitespace-pre-wrap break-all font-mono text-xs" data-testid="manifest-json">{prettyJson(result.manifestJson)}</pre>}
-          </div>
+          <Tabs value={tab} onValueChange={(v) => setTab(v as PreviewTab)} className="flex min-h-0 flex-1 flex-col">
+            <TabList label="Preview" className="px-2 pt-2">
+              <Tab value="groups">{`Groups (${groups.length})`}</Tab>
+              <Tab value="manifest">Manifest JSON</Tab>
+            </TabList>
+            <TabPanel value="groups" className="min-h-0 flex-1 overflow-auto p-3">
+              <GroupList groups={groups} />
+            </TabPanel>
+            <TabPanel value="manifest" className="min-h-0 flex-1 overflow-auto p-3">
+              <pre className="whitespace-pre-wrap break-all font-mono text-xs" data-testid="manifest-json">{prettyJson(result.manifestJson)}</pre>
+            </TabPanel>
+          </Tabs>
         </>
       )}
     </section>
