@@ -1,5 +1,6 @@
 "use client";
 import { formatUsd } from "@/lib/format/units";
+import { Button } from "@/components/ui/button";
 import { formatDecimal, type BidRow, type SortKey, type SortState } from "@/lib/market/bid-rows";
 import type { EnrichedBid } from "@/lib/market/enriched-bid";
 
@@ -113,15 +114,9 @@ export function BidTable({ caption, rows, showGpuHour, sort, onSort, selectedKey
               <td className="px-2 py-1">
                 {selected && <span className="mr-2 text-xs font-semibold">Selected</span>}
                 {/* the visible word starts the accessible name (WCAG label in name); the provider makes it unique */}
-                <button
-                  type="button"
-                  disabled={busy}
-                  onClick={() => onAccept(row.bid)}
-                  aria-label={`Accept bid from ${row.providerName}`}
-                  className="rounded border px-3 py-1 font-medium disabled:opacity-50"
-                >
+                <Button size="sm" disabled={busy} onClick={() => onAccept(row.bid)} aria-label={`Accept bid from ${row.providerName}`}>
                   Accept
-                </button>
+                </Button>
               </td>
             </tr>
           );

@@ -68,9 +68,9 @@ export function DeploymentView({ dseq, ownerParam, openTopUp = false, justUpdate
   if (chain.isPending) return <p className="m-6 text-neutral-500">Loading deployment {dseq}…</p>;
   if (!chain.data) {
     return (
-      <p role="alert" className="m-6 rounded bg-amber-50 px-3 py-2">
+<Alert tone="warning" role="alert" className="m-6">
         The chain has no deployment {dseq} for {owner}. If you just created it, it appears with the next block.
-      </p>
+      </Alert>
     );
   }
 

@@ -1,5 +1,7 @@
 "use client";
 import { useState } from "react";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
 import { Button } from "@/components/ui/button";
 import { fromBaseUnits, readBaseUnits } from "@/lib/chain/denom";
 import type { ConnectedWallet } from "@/lib/wallet/connected-wallet";
@@ -34,13 +36,15 @@ export function MintAct({ network, wallet, shortfall, aktBalance }: Props) {
         This SDL is priced in ACT and the deposit needs {fromBaseUnits(shortfall, 6)} ACT more than the account holds. ACT is
         minted by burning AKT at the chain&apos;s oracle price (1 ACT is worth 1 USD). Mint some, then create the deployment.
       </p>
-      <label className="mt-2 flex items-center gap-2">
-        <span>AKT to burn</span>
-        <input value={akt} onChange={(e) => setAkt(e.target.value)} inputMode="decimal" className="w-32 rounded border border-neutral-300 px-2 py-1" aria-invalid={amount === null || tooMuch} />
-        {aktBalance !== undefined && <span className="text-xs text-neutral-600">you hold {fromBaseUnits(aktBalance, 6)} AKT</span>}
-      </label>
-      {amount === null && <p role="alert" className="mt-1 text-red-700">Write an amount like 12.5.</p>}
-      {tooMuch && <p role="alert" className="mt-1 text-red-700">That is more AKT than the account holds.</p>}
+      <Field
+        label="AKT to burn"
+        inline
+        className="mt-2"
+        description={aktBalance !== undefined ? `you hold ${fromBaseUnits(aktBalance, 6)} AKT` : undefined}
+        error={amount === null ? "Write an amount like 12.5." : tooMuch ? "That is more AKT than the account holds." : undefined}
+      >
+        {(props) => <Input {...props} value={akt} onChange={(e) => setAkt(e.target.value)} inputMode="decimal" className="w-32" />}
+      </Field>
       <Button variant="primary" className="mt-2" disabled={mint.busy || amount === null || amount <= 0n || tooMuch} busy={mint.busy} onClick={send}>
         Mint ACT
       </Button>
