@@ -37,7 +37,7 @@ export function DeploymentsBrowser() {
   useEffect(() => {
     if (!sessionAddress) return;
     return subscribeNewBlocks(network.rpcUrl, {
-      onBlock: () => void queryClient.invalidateQueries({ queryKey: [...deploymentKeys.owner(network.id, sessionAddress), "overview"] }),
+      onBlock: () => void queryClient.invalidateQueries({ queryKey: deploymentKeys.overviews(network.id, sessionAddress) }),
     });
   }, [network.id, network.rpcUrl, sessionAddress, queryClient]);
 

@@ -50,12 +50,11 @@ export function StreamViewer({ stream, label, searchLabel, noun, services, downl
     setCurrent(c);
   };
   const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(store.toText());
-      setNotice(`Copied ${store.size.toLocaleString("en-US")} lines.`);
-    } catch {
-      setNotice("The browser refused access to the clipboard: use Download instead.");
-    }
+    // a rejection is the browser refusing the clipboard: say what to use instead
+    await navigator.clipboard.writeText(store.toText()).then(
+      () => setNotice(`Copied ${store.size.toLocaleString("en-US")} lines.`),
+      () => setNotice("The browser refused access to the clipboard: use Download instead."),
+    );
   };
   const download = () => {
     const url = URL.createObjectURL(new Blob([store.toText()], { type: "text/plain;charset=utf-8" }));

@@ -104,21 +104,20 @@ export function ShellTerminal({ open }: ShellTerminalProps) {
   const copy = async () => {
     const sel = term.current?.term.getSelection();
     if (!sel) return setNotice("Select text in the terminal first.");
-    try {
-      await navigator.clipboard.writeText(sel);
-      setNotice("Copied the selection.");
-    } catch {
-      setNotice("The browser refused access to the clipboard: use Ctrl+Shift+C.");
-    }
+    // a rejection is the browser refusing the clipboard (permission, no focus): say what to use instead
+    await navigator.clipboard.writeText(sel).then(
+      () => setNotice("Copied the selection."),
+      () => setNotice("The browser refused access to the clipboard: use Ctrl+Shift+C."),
+    );
   };
   const paste = async () => {
-    try {
-      const text = await navigator.clipboard.readText();
-      term.current?.term.paste(text);
-      term.current?.term.focus();
-    } catch {
-      setNotice("The browser refused access to the clipboard: use Ctrl+Shift+V in the terminal.");
-    }
+    await navigator.clipboard.readText().then(
+      (text) => {
+        term.current?.term.paste(text);
+        term.current?.term.focus();
+      },
+      () => setNotice("The browser refused access to the clipboard: use Ctrl+Shift+V in the terminal."),
+    );
   };
   const ended = phase?.state === "exited" || phase?.state === "failed";
 

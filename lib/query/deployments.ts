@@ -9,6 +9,8 @@ import type { NetworkId } from "@/lib/networks";
 export const deploymentKeys = {
   all: (networkId: NetworkId) => ["deployments", networkId] as const,
   owner: (networkId: NetworkId, owner: string) => [...deploymentKeys.all(networkId), owner] as const,
+  /** every page of the list (refreshed together on a new block) */
+  overviews: (networkId: NetworkId, owner: string) => [...deploymentKeys.owner(networkId, owner), "overview"] as const,
 };
 
 export interface OverviewParams {
@@ -29,7 +31,7 @@ export const deploymentQueries = {
   /** one page of the owner's deployments from the chain, joined with the records (app/api/deployments/overview) */
   overview: (networkId: NetworkId, owner: string, params: OverviewParams) =>
     queryOptions({
-      queryKey: [...deploymentKeys.owner(networkId, owner), "overview", params] as const,
+      queryKey: [...deploymentKeys.overviews(networkId, owner), params] as const,
       queryFn: ({ signal }) => deploymentsApi.overview(params, signal),
       // the page shown stays while the next one loads
       placeholderData: (previous) => previous,
