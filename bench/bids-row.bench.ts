@@ -15,9 +15,9 @@
  * The next-frame figure is the unsteady one: on a small machine a row that lands while another bench page is
  * loading waits for that work before Chromium paints (seen: up to ~0.8 s on 2 cores); the DOM insertion does not.
  */
+import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
-import type { GroupSpec } from "@akashnetwork/chain-sdk/private-types/akash.v1beta4";
-import { Decimal } from "@cosmjs/math";
+import path from "node:path";
 import { DirectSecp256k1HdWallet } from "@cosmjs/proto-signing";
 import { GasPrice, SigningStargateClient } from "@cosmjs/stargate";
 import { chromium, type Browser, type Page } from "@playwright/test";
@@ -26,6 +26,8 @@ import { createRegistry } from "@/lib/chain/registry";
 import { createRestClient } from "@/lib/chain/rest";
 import { corpusFile } from "@/test/support/corpus";
 import { buildDeploymentPayload } from "@/lib/deploy/payload";
+import { BID_ROW_KEY_ATTRIBUTE } from "@/lib/market/bid-rows";
+import { bidKey } from "@/lib/market/bids-stream";
 import { TENANT3 } from "../devnet/accounts";
 import { startDevnet, type Devnet } from "../devnet/start";
 import { recordDeployment, signInAs } from "./lib/console-session";
@@ -104,88 +106,8 @@ async function measuredBlockMs(from: number, to: number): Promise<number> {
   return to > from ? ((await blockTime(to)) - (await blockTime(from))) / (to - from) : Number.NaN;
 }
 
-// ---- devnet price workaround, as lib/market/testing/devnet-fixture.ts does it (until devnet/chain/codec.ts is fixed)
-async function devnetMisreadsPrices(): Promise<boolean> {
-  const codec: Record<string, unknown> = await import("../devnet/chain/codec");
-  return !("decFromDecoded" in codec);
-}
-function devnetPriceWorkaround(groups: readonly GroupSpec[]): GroupSpec[] {
-  return groups.map((g) => ({
-    ...g,
-    resources: g.resources.map((ru) => ({
-      ...ru,
-      price: ru.price ? { denom: ru.price.denom, amount: Decimal.fromUserInput(ru.price.amount, 18).atomics } : ru.price,
-    })),
-  }));
-}
-
-/**
- * The in-page probe, plain JS (an init script runs before the console's own scripts). Keys: "<dseq>/<gseq>/<oseq>/
- * <provider>/<bseq>" for the websocket and REST sightings; the row by its provider cell's id (bid-<key> sanitized).
- */
-const PAGE_PROBE = String.raw`(() => {
-  const now = () => performance.timeOrigin + performance.now();
-  const B = (window.__bidsRowBench = { ready: null, ws: {}, rest: {}, rows: {}, wsMessages: 0, restReads: 0, clockSkew: [] });
-  const keyOf = (id) => [id.dseq, id.gseq, id.oseq, id.provider, id.bseq ?? 0].map(String).join("/");
-  const NativeWS = window.WebSocket;
-  window.WebSocket = class extends NativeWS {
-    constructor(url, protocols) {
-      super(url, protocols);
-      this.addEventListener("message", (ev) => {
-        const t = now();
-        B.wsMessages++;
-        try {
-          const msg = JSON.parse(String(ev.data));
-          const events = msg && msg.result && msg.result.events;
-          if (!events) return;
-          const h = Number(msg.result.data && msg.result.data.value && msg.result.data.value.TxResult && msg.result.data.value.TxResult.height);
-          for (const raw of events["akash.market.v1.EventBidCreated.id"] || []) {
-            const k = keyOf(JSON.parse(raw));
-            if (!B.ws[k]) B.ws[k] = { t, height: h };
-          }
-        } catch (e) { /* not ours */ }
-      });
-    }
-  };
-  const nativeFetch = window.fetch.bind(window);
-  window.fetch = async (input, init) => {
-    const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
-    if (!url.includes("/bids/list")) return nativeFetch(input, init);
-    const sent = now();
-    const res = await nativeFetch(input, init);
-    res.clone().json().then((body) => {
-      const t = now();
-      B.restReads++;
-      for (const item of body.bids || []) {
-        const id = (item.bid || item).id;
-        const k = keyOf(id);
-        if (!B.rest[k]) B.rest[k] = { sent, t };
-      }
-    }, () => undefined);
-    return res;
-  };
-  const cellsIn = (n) => (n.matches('td[id^="bid-"]') ? [n] : Array.from(n.querySelectorAll('td[id^="bid-"]')));
-  new MutationObserver((mutations) => {
-    const t = now();
-    for (const m of mutations) {
-      for (const n of m.addedNodes) {
-        if (n.nodeType !== 1) continue;
-        for (const cell of cellsIn(n)) {
-          if (B.rows[cell.id]) continue;
-          const row = cell.closest("tr");
-          const button = row && row.querySelector('button[aria-label^="Accept bid from"]');
-          if (!button) continue;
-          const rec = (B.rows[cell.id] = { t, frame: null, label: button.getAttribute("aria-label") });
-          requestAnimationFrame(() => (rec.frame = now()));
-        }
-      }
-    }
-    if (B.ready === null && document.querySelector('[data-transport="websocket"]') && document.querySelector('section[aria-label="Bids"] table')) {
-      B.ready = t;
-      B.clockSkew.push(Date.now() - t);
-    }
-  }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ["data-transport"] });
-})();`;
+/** The in-page probe (bench/lib/bids-row-probe.js), with the table's row-key attribute named in it. */
+const PAGE_PROBE = readFileSync(path.join(import.meta.dirname, "lib/bids-row-probe.js"), "utf8").replace("__BID_ROW_KEY_ATTRIBUTE__", JSON.stringify(BID_ROW_KEY_ATTRIBUTE));
 
 interface ProbeData {
   ready: number | null;
@@ -257,7 +179,6 @@ try {
   // 3. deployments signed by tenant3; each page opened right after its create tx is included
   const wallet = await DirectSecp256k1HdWallet.fromMnemonic(TENANT3.mnemonic, { prefix: "akash" });
   client = await within(15_000, `connecting cosmjs to ${RPC}`, SigningStargateClient.connectWithSigner(RPC, wallet, { registry: createRegistry(), gasPrice: GasPrice.fromString("0.025uakt"), broadcastPollIntervalMs: 50 }));
-  const scalePrices = await devnetMisreadsPrices();
   const baseDseq = BigInt(Date.now()) * 100n;
   const opened: Opened[] = [];
   for (const [i, file] of FILES.entries()) {
@@ -265,11 +186,10 @@ try {
     const payload = await buildDeploymentPayload(sdl);
     const dseq = (baseDseq + BigInt(i)).toString();
     const deposit = { denom: payload.denom as "uakt" | "uact", amount: "5000000" };
-    const groups = scalePrices ? devnetPriceWorkaround(payload.groupSpecs) : payload.groupSpecs;
-    const msg = createDeploymentMsg({ owner: TENANT3.address, dseq, groups, hash: payload.hash, deposit });
+    const msg = createDeploymentMsg({ owner: TENANT3.address, dseq, groups: payload.groupSpecs, hash: payload.hash, deposit });
     const res = await within(20_000, `MsgCreateDeployment for ${file} to be included`, client.signAndBroadcast(TENANT3.address, [msg], "auto"));
     if (res.code !== 0) throw new Error(`deployment of ${file} failed (code ${res.code}): ${res.rawLog}`);
-    await recordDeployment(consoleServer.url, session, { dseq, name: `bench ${file}`, sdl, manifestJson: payload.manifestJson, manifestVersion: payload.manifestVersion, deposit, createTxHash: res.transactionHash });
+    await recordDeployment(consoleServer.url, session, { dseq, name: `bench ${file}`, sdl, manifestVersion: payload.manifestVersion, deposit, createTxHash: res.transactionHash });
     const page = await context.newPage();
     page.on("pageerror", (e) => log(`page ${dseq}: ${e.message}`));
     await within(15_000, `opening the page of ${dseq}`, page.goto(`${consoleServer.url}/deployments/${dseq}?owner=${TENANT3.address}`, { waitUntil: "commit" }));
@@ -292,7 +212,6 @@ try {
   // 4. wait until the providers are done and every bid on chain has a row (or give up with a clear message)
   const rest = createRestClient(REST);
   const lastHeight = Math.max(...opened.map((o) => o.height));
-  const cellId = (b: { id: { gseq: number; oseq: number; provider: string; bseq: number } }) => `bid-${`${b.id.gseq}/${b.id.oseq}/${b.id.provider}/${b.id.bseq}`.replace(/[^a-z0-9]/gi, "-")}`;
   type ChainBidSeen = { o: Opened; key: string; cell: string; provider: string; createdAt: number };
   let chainBids: ChainBidSeen[] = [];
   let probes = new Map<string, ProbeData>();
@@ -305,7 +224,7 @@ try {
           (await rest.bidsWithHeight({ owner: TENANT3.address, dseq: o.dseq })).bids.map((b) => ({
             o,
             key: `${o.dseq}/${b.id.gseq}/${b.id.oseq}/${b.id.provider}/${b.id.bseq}`,
-            cell: cellId(b),
+            cell: bidKey(b.id),
             provider: b.id.provider,
             createdAt: Number(b.createdAt),
           })),

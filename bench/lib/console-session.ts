@@ -39,7 +39,6 @@ export interface DeploymentRecord {
   dseq: string;
   name: string;
   sdl: string;
-  manifestJson: string;
   manifestVersion: string;
   deposit: { denom: "uakt" | "uact"; amount: string };
   createTxHash: string;

@@ -1,7 +1,7 @@
 "use client";
 import { formatUsd } from "@/lib/format/units";
 import { Button } from "@/components/ui/button";
-import { formatDecimal, type BidRow, type SortKey, type SortState } from "@/lib/market/bid-rows";
+import { BID_ROW_KEY_ATTRIBUTE, formatDecimal, type BidRow, type SortKey, type SortState } from "@/lib/market/bid-rows";
 import type { EnrichedBid } from "@/lib/market/enriched-bid";
 
 interface BidTableProps {
@@ -82,11 +82,10 @@ export function BidTable({ caption, rows, showGpuHour, sort, onSort, selectedKey
       </thead>
       <tbody>
         {rows.map((row) => {
-          const providerId = `bid-${row.key.replace(/[^a-z0-9]/gi, "-")}`;
           const selected = row.key === selectedKey;
           return (
-            <tr key={row.key} className={selected ? "bg-blue-50" : "border-b"}>
-              <td className="px-2 py-1" id={providerId}>
+            <tr key={row.key} {...{ [BID_ROW_KEY_ATTRIBUTE]: row.key }} className={selected ? "bg-blue-50" : "border-b"}>
+              <td className="px-2 py-1">
                 <div className="font-medium">{row.providerName}</div>
                 <div className="text-xs text-gray-600">
                   {row.host && <span>{row.host} · </span>}

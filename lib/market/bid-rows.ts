@@ -39,6 +39,9 @@ export interface BidRow {
   ranked: RankedPrice<EnrichedBid>;
 }
 
+/** The attribute that carries a bid row's key (bidKey) on its <tr>: the table sets it, tests and benches find rows by it. */
+export const BID_ROW_KEY_ATTRIBUTE = "data-bid-key";
+
 export function gpusOfGroup(group: GroupView): number {
   return group.resources.reduce((sum, r) => sum + resourceQuantity(r.resource.gpu?.units) * r.count, 0);
 }
