@@ -45,7 +45,7 @@ function MonthlyPrice({ row }: { row: BidRow }) {
   return (
     <>
       <div>{p.usdPerMonth === null ? (p.symbol === "AKT" ? "AKT price unknown" : `No USD rate for ${p.symbol}`) : formatUsd(p.usdPerMonth)}</div>
-      <div className="text-xs text-gray-600">
+      <div className="text-xs text-neutral-600">
         {formatDecimal(p.perMonth, 4)} {p.symbol}
       </div>
     </>
@@ -87,7 +87,7 @@ export function BidTable({ caption, rows, showGpuHour, sort, onSort, selectedKey
             <tr key={row.key} {...{ [BID_ROW_KEY_ATTRIBUTE]: row.key }} className={selected ? "bg-blue-50" : "border-b"}>
               <td className="px-2 py-1">
                 <div className="font-medium">{row.providerName}</div>
-                <div className="text-xs text-gray-600">
+                <div className="text-xs text-neutral-600">
                   {row.host && <span>{row.host} · </span>}
                   <span title={row.bid.id.provider}>{row.ownerShort}</span>
                 </div>
