@@ -12,5 +12,6 @@ npx prisma generate >/dev/null
 echo "== lint"; npx eslint .
 echo "== typecheck"; npx tsc --noEmit
 echo "== unit and integration tests"; npx vitest run
-echo "== build"; npx next build && npx tsx scripts/build-check.ts --stamp
+echo "== build"; npx next build | tee .next-build-output.txt && npx tsx scripts/build-check.ts --stamp
+echo "== first-load JS budget"; npx tsx scripts/build-size.ts .next-build-output.txt
 echo "== browser tests"; npx playwright test

@@ -7,12 +7,10 @@ import { useWallet } from "@/components/wallet/wallet-provider";
 import { useAsyncComputation } from "@/components/hooks/use-async-computation";
 import { ErrorMessage } from "@/components/ui/error-message";
 import { AppError } from "@/lib/errors/app-error";
-import { buildDeploymentPayload } from "@/lib/deploy/payload";
 import { escrowLifetime, maxPricePerBlock } from "@/lib/deploy/deposit";
 import { fromBaseUnits, readBaseUnits } from "@/lib/chain/denom";
 import { balanceIn, chainQueries } from "@/lib/query/chain";
 import { PreviewPanel } from "@/components/sdl-editor/preview-panel";
-import { checkSdl } from "@/lib/sdl/check";
 import { TxProgress } from "./tx-progress";
 import { MintAct } from "./mint-act";
 import { DepositSection } from "./deposit-section";
@@ -28,10 +26,10 @@ interface Props {
 export function ReviewStep({ draft }: Props) {
   const router = useRouter();
   const { wallet, network } = useWallet();
-  const payload = useAsyncComputation(draft.content, buildDeploymentPayload);
+  const payload = useAsyncComputation(draft.content, loadAndBuildPayload);
   const check = useAsyncComputation(
     draft.content,
-    useCallback((text: string) => checkSdl(text, { averageBlockTimeSeconds: network.averageBlockTimeSeconds }), [network.averageBlockTimeSeconds]),
+    useCallback((text: string) => import("@/lib/sdl/check").then(({ checkSdl }) => checkSdl(text, { averageBlockTimeSeconds: network.averageBlockTimeSeconds })), [network.averageBlockTimeSeconds]),
   );
   const params = useQuery(chainQueries.deploymentParams(network));
   const denom = payload.data?.denom ?? "uact";
@@ -110,3 +108,6 @@ function onChainNotRecorded(dseq: string, cause: AppError, recoverable: boolean)
 }
 
 const positive = (v: bigint | null) => (v !== null && v > 0n ? v : null);
+
+/** chain-sdk's manifest builder loads with the review, after the page's first paint */
+const loadAndBuildPayload = (sdl: string) => import("@/lib/deploy/payload").then(({ buildDeploymentPayload }) => buildDeploymentPayload(sdl));

@@ -1,13 +1,12 @@
 "use client";
 import { useQueryClient } from "@tanstack/react-query";
 import type { EnrichedBid } from "@/lib/market/enriched-bid";
-import { createLeaseMsg } from "@/lib/chain/messages";
 import { AppError, isAppError } from "@/lib/errors/app-error";
 import type { Network } from "@/lib/networks";
 import { chainKeys } from "@/lib/query/chain";
 import { deploymentKeys } from "@/lib/query/deployments";
 import type { ConnectedWallet } from "@/lib/wallet/connected-wallet";
-import { signWithWallet } from "@/lib/wallet/sign-with-wallet";
+import { signLazily } from "@/lib/wallet/sign-lazily";
 import { recordLeases } from "./use-record-leases";
 import { useTxMutation } from "./use-tx-mutation";
 
@@ -22,7 +21,7 @@ export function useAcceptBids(network: Network, wallet: ConnectedWallet | null, 
   return useTxMutation<EnrichedBid[], AcceptedBids>({
     mutationFn: async (bids, onStage) => {
       if (!wallet) throw new AppError("wallet.missing", "Connect the owner's wallet first: it signs the lease.");
-      const result = await signWithWallet(wallet, network, bids.map((b) => createLeaseMsg({ ...b.id, owner, dseq })), onStage);
+      const result = await signLazily(wallet, network, (k) => bids.map((b) => k.createLeaseMsg({ ...b.id, owner, dseq })), onStage);
       if (!hasRecord) return { recordError: null };
       try {
         await recordLeases(dseq, result.txHash, bids.map((b) => ({ gseq: b.id.gseq, oseq: b.id.oseq, bseq: b.id.bseq, provider: b.id.provider, price: b.price })));

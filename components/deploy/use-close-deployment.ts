@@ -1,13 +1,12 @@
 "use client";
 import { useQueryClient } from "@tanstack/react-query";
-import { closeDeploymentMsg } from "@/lib/chain/messages";
 import { deploymentsApi } from "@/lib/deploy/api-client";
 import { AppError, isAppError } from "@/lib/errors/app-error";
 import type { Network } from "@/lib/networks";
 import { chainKeys } from "@/lib/query/chain";
 import { deploymentKeys } from "@/lib/query/deployments";
 import type { ConnectedWallet } from "@/lib/wallet/connected-wallet";
-import { signWithWallet } from "@/lib/wallet/sign-with-wallet";
+import { signLazily } from "@/lib/wallet/sign-lazily";
 import { useTxMutation } from "./use-tx-mutation";
 import { closeMutationKey } from "./close-mutation-key";
 
@@ -31,7 +30,7 @@ export function useCloseDeployment(network: Network, wallet: ConnectedWallet | n
     mutationKey: closeMutationKey(network.id, dseq),
     mutationFn: async ({ escrowLeft: refund }, onStage) => {
       if (!wallet) throw new AppError("wallet.missing", "Connect the owner's wallet first: it signs the close.");
-      await signWithWallet(wallet, network, [closeDeploymentMsg({ owner: wallet.address, dseq })], onStage);
+      await signLazily(wallet, network, (k) => [k.closeDeploymentMsg({ owner: wallet.address, dseq })], onStage);
       if (!hasRecord) return { recordError: null, refund };
       try {
         await deploymentsApi.setState(dseq, "closed");

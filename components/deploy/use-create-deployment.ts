@@ -1,6 +1,5 @@
 "use client";
 import { useQueryClient } from "@tanstack/react-query";
-import { createDeploymentMsg } from "@/lib/chain/messages";
 import { nextDseq } from "@/lib/chain/dseq";
 import { deploymentsApi, type SaveDeploymentInput } from "@/lib/deploy/api-client";
 import type { DeploymentPayload } from "@/lib/deploy/payload";
@@ -10,7 +9,7 @@ import type { Network } from "@/lib/networks";
 import { chainKeys } from "@/lib/query/chain";
 import { deploymentKeys } from "@/lib/query/deployments";
 import type { ConnectedWallet } from "@/lib/wallet/connected-wallet";
-import { signWithWallet } from "@/lib/wallet/sign-with-wallet";
+import { signLazily } from "@/lib/wallet/sign-lazily";
 import { useTxMutation } from "./use-tx-mutation";
 
 export interface CreateDeploymentInput {
@@ -33,12 +32,12 @@ export function useCreateDeployment(network: Network, wallet: ConnectedWallet | 
     mutationFn: async ({ draft, payload, deposit }, onStage) => {
       if (!wallet) throw new AppError("wallet.missing", "Connect a wallet first: it signs the deployment.");
       let dseq = "";
-      const result = await signWithWallet(
+      const result = await signLazily(
         wallet,
         network,
-        async (client) => {
+        (k) => async (client) => {
           dseq = await nextDseq(() => client.getHeight());
-          return [createDeploymentMsg({ owner: wallet.address, dseq, groups: payload.groupSpecs, hash: payload.hash, deposit: { denom: deposit.denom, amount: deposit.amount } })];
+          return [k.createDeploymentMsg({ owner: wallet.address, dseq, groups: payload.groupSpecs, hash: payload.hash, deposit: { denom: deposit.denom, amount: deposit.amount } })];
         },
         onStage,
       );

@@ -2,7 +2,6 @@
 import { useCallback } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { useAsyncComputation } from "@/components/hooks/use-async-computation";
-import { checkSdl } from "@/lib/sdl/check";
 import { groupViewFromChain } from "@/lib/deploy/group-view";
 import type { Network } from "@/lib/networks";
 import { chainQueries } from "@/lib/query/chain";
@@ -18,7 +17,7 @@ export function useDeployment(network: Network, owner: string | null, dseq: stri
   const record = useQuery({ ...deploymentQueries.detail(network.id, owner ?? "", dseq), enabled: Boolean(owner) && signedInAsOwner });
   const sdlCheck = useAsyncComputation(
     record.data?.sdl ?? null,
-    useCallback((sdl: string) => checkSdl(sdl, { averageBlockTimeSeconds: network.averageBlockTimeSeconds }), [network.averageBlockTimeSeconds]),
+    useCallback((sdl: string) => import("@/lib/sdl/check").then(({ checkSdl }) => checkSdl(sdl, { averageBlockTimeSeconds: network.averageBlockTimeSeconds })), [network.averageBlockTimeSeconds]),
   );
   // the SDL's groups when this console has the record, else the chain's (a deployment made with the CLI)
   const groups = sdlCheck.data?.groups ?? chain.data?.groups.map((g) => groupViewFromChain(g.spec)) ?? null;

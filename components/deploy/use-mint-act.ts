@@ -1,11 +1,10 @@
 "use client";
 import { useQueryClient } from "@tanstack/react-query";
-import { mintActMsg } from "@/lib/chain/messages";
 import { AppError } from "@/lib/errors/app-error";
 import type { Network } from "@/lib/networks";
 import { chainKeys } from "@/lib/query/chain";
 import type { ConnectedWallet } from "@/lib/wallet/connected-wallet";
-import { signWithWallet } from "@/lib/wallet/sign-with-wallet";
+import { signLazily } from "@/lib/wallet/sign-lazily";
 import { useTxMutation } from "./use-tx-mutation";
 
 /**
@@ -17,7 +16,7 @@ export function useMintAct(network: Network, wallet: Pick<ConnectedWallet, "addr
   return useTxMutation<{ uakt: bigint }, void>({
     mutationFn: async ({ uakt }, onStage) => {
       if (!wallet) throw new AppError("wallet.missing", "Connect a wallet first: it signs the mint.");
-      await signWithWallet(wallet, network, [mintActMsg({ owner: wallet.address, amount: { denom: "uakt", amount: uakt.toString() } })], onStage);
+      await signLazily(wallet, network, (k) => [k.mintActMsg({ owner: wallet.address, amount: { denom: "uakt", amount: uakt.toString() } })], onStage);
     },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: chainKeys.balances(network.id, wallet?.address ?? "") }),
   });

@@ -1,11 +1,10 @@
 "use client";
 import { useQueryClient } from "@tanstack/react-query";
-import { depositMsg } from "@/lib/chain/messages";
 import { AppError } from "@/lib/errors/app-error";
 import type { Network } from "@/lib/networks";
 import { chainKeys } from "@/lib/query/chain";
 import type { ConnectedWallet } from "@/lib/wallet/connected-wallet";
-import { signWithWallet } from "@/lib/wallet/sign-with-wallet";
+import { signLazily } from "@/lib/wallet/sign-lazily";
 import { useTxMutation } from "@/components/deploy/use-tx-mutation";
 
 /** Adds to the deployment's escrow (escrow v1 MsgAccountDeposit from the owner's balance). */
@@ -15,7 +14,7 @@ export function useTopUp(network: Network, wallet: ConnectedWallet | null, dseq:
     mutationKey: ["top-up", network.id, dseq],
     mutationFn: async ({ denom, amount }, onStage) => {
       if (!wallet) throw new AppError("wallet.missing", "Connect the owner's wallet first: it signs the deposit.");
-      await signWithWallet(wallet, network, [depositMsg({ owner: wallet.address, dseq, amount: { denom, amount: amount.toString() } })], onStage);
+      await signLazily(wallet, network, (k) => [k.depositMsg({ owner: wallet.address, dseq, amount: { denom, amount: amount.toString() } })], onStage);
     },
     // the escrow and the wallet's balance both change
     onSuccess: () => queryClient.invalidateQueries({ queryKey: chainKeys.all(network.id) }),

@@ -1,14 +1,13 @@
 "use client";
 import { useQueryClient } from "@tanstack/react-query";
 import { useTxMutation } from "@/components/deploy/use-tx-mutation";
-import { updateDeploymentMsg } from "@/lib/chain/messages";
 import { deploymentsApi } from "@/lib/deploy/api-client";
 import { AppError, isAppError } from "@/lib/errors/app-error";
 import type { Network } from "@/lib/networks";
 import { chainKeys } from "@/lib/query/chain";
 import { deploymentKeys } from "@/lib/query/deployments";
 import type { ConnectedWallet } from "@/lib/wallet/connected-wallet";
-import { signWithWallet } from "@/lib/wallet/sign-with-wallet";
+import { signLazily } from "@/lib/wallet/sign-lazily";
 
 export interface Updated {
   /** on chain, but this console's record still has the old SDL: the manifest cannot be re-sent from here yet */
@@ -25,7 +24,7 @@ export function useUpdateDeployment(network: Network, wallet: ConnectedWallet | 
     mutationKey: ["update-deployment", network.id, dseq],
     mutationFn: async ({ sdl, manifestVersion, hash }, onStage) => {
       if (!wallet) throw new AppError("wallet.missing", "Connect the owner's wallet first: it signs the update.");
-      await signWithWallet(wallet, network, [updateDeploymentMsg({ owner: wallet.address, dseq, hash })], onStage);
+      await signLazily(wallet, network, (k) => [k.updateDeploymentMsg({ owner: wallet.address, dseq, hash })], onStage);
       try {
         await deploymentsApi.recordUpdate(dseq, { sdl, manifestVersion });
         return { recordError: null };

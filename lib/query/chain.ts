@@ -1,5 +1,4 @@
 import { queryOptions } from "@tanstack/react-query";
-import { createDeploymentMsg } from "@/lib/chain/messages";
 import { nextDseq } from "@/lib/chain/dseq";
 import { createRestClient } from "@/lib/chain/rest";
 import { mapTxError } from "@/lib/chain/tx-errors";
@@ -8,7 +7,6 @@ import type { DeploymentPayload } from "@/lib/deploy/payload";
 import type { Network, NetworkId } from "@/lib/networks";
 import { fetchBalances, type WalletBalances } from "@/lib/wallet/balances";
 import type { ConnectedWallet } from "@/lib/wallet/connected-wallet";
-import { feeForGas } from "@/lib/wallet/sign-and-broadcast";
 
 /**
  * Reads of the chain (the network's REST endpoint). Keys go from general to specific, so one prefix refreshes
@@ -70,6 +68,8 @@ export const chainQueries = {
         try {
           const client = await wallet.getSigningClient();
           const dseq = await nextDseq(() => client.getHeight());
+          // the message types load with the fee estimate, not with every page that reads the chain
+          const [{ createDeploymentMsg }, { feeForGas }] = await Promise.all([import("@/lib/chain/messages"), import("@/lib/wallet/sign-and-broadcast")]);
           const msg = createDeploymentMsg({ owner: wallet.address, dseq, groups: payload.groupSpecs, hash: payload.hash, deposit: { denom: deposit.denom, amount: deposit.amount } });
           return feeForGas(await client.simulate(wallet.address, [msg], ""), network.gasPrice);
         } catch (e) {
