@@ -68,7 +68,7 @@ export function DeploymentView({ dseq, ownerParam, openTopUp = false, justUpdate
   if (chain.isPending) return <p className="m-6 text-neutral-500">Loading deployment {dseq}…</p>;
   if (!chain.data) {
     return (
-<Alert tone="warning" role="alert" className="m-6">
+      <Alert tone="warning" role="alert" className="m-6">
         The chain has no deployment {dseq} for {owner}. If you just created it, it appears with the next block.
       </Alert>
     );
@@ -82,7 +82,7 @@ export function DeploymentView({ dseq, ownerParam, openTopUp = false, justUpdate
 
   const account = chain.data.escrowAccount;
   const escrowDenom = activeLeases[0]?.price.denom ?? account?.funds[0]?.denom;
-  const escrow = account && escrowDenom ? { denom: escrowDenom, funds: account.funds, settledAt: account.settledAt, leasePrices: activeLeases.map((l) => l.price), height: null } : null;
+  const escrow = account && escrowDenom ? { denom: escrowDenom, funds: account.funds, settledAt: account.settledAt, leasePrices: activeLeases.map((l) => l.price), height: chain.data.height } : null;
   const escrowLeft = escrow ? { denom: escrow.denom, amount: (escrowTimeLeft({ ...escrow, averageBlockTimeSeconds: network.averageBlockTimeSeconds })?.balance ?? "0").split(".")[0]! } : null;
   const closeNow = () => close.mutate({ escrowLeft });
 

@@ -145,11 +145,11 @@ export function createRestClient(restUrl: string, fetchImpl: typeof fetch = fetc
       return r?.data ?? null;
     },
 
-    /** null when the chain has no such deployment */
-    async deployment(owner: string, dseq: string, call?: CallOptions): Promise<S.ChainDeployment | null> {
+    /** null when the chain has no such deployment; `height`: the one the node answered at, when it says */
+    async deployment(owner: string, dseq: string, call?: CallOptions): Promise<(S.ChainDeployment & { height: number | null }) | null> {
       const q = { "id.owner": owner, "id.dseq": dseq };
       const r = await get("deployment info", "/akash/deployment/v1beta4/deployments/info", q, S.deploymentResponseSchema, { ...call, allow404: true });
-      return r?.data ?? null;
+      return r ? { ...r.data, height: r.height } : null;
     },
 
     async deployments(owner: string, opts: { state?: string; pagination?: PageRequest } = {}, call?: CallOptions): Promise<Page<S.ChainDeployment>> {

@@ -49,7 +49,9 @@ export async function deploymentOverview(deps: Deps, query: OverviewQuery): Prom
     height = res.height ?? null;
   } else {
     const dseqs = await searchDseqs(deps, query.q);
-    const found = (await Promise.all(dseqs.map((d) => rest.deployment(owner, d)))).filter((d): d is ChainDeployment => d !== null);
+    const answers = await Promise.all(dseqs.map((d) => rest.deployment(owner, d)));
+    const found: ChainDeployment[] = answers.filter((d) => d !== null);
+    height = answers.find((d) => d?.height)?.height ?? null;
     const matching = found.filter((d) => !stateFilter || d.state === stateFilter).sort((a, b) => byDseq(query.order)(a.id.dseq, b.id.dseq));
     total = matching.length;
     page = matching.slice((query.page - 1) * pageSize, query.page * pageSize);
