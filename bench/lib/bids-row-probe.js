@@ -58,14 +58,20 @@
           if (B.rows[key]) continue;
           const button = row.querySelector('button[aria-label^="Accept bid from"]');
           if (!button) continue;
-          const rec = (B.rows[key] = { t, frame: null, label: button.getAttribute("aria-label") });
+          const rec = (B.rows[key] = { t, frame: null, confirmed: button.disabled ? null : t, label: button.getAttribute("aria-label") });
           requestAnimationFrame(() => (rec.frame = now()));
         }
+      }
+      // a row drawn from the block's event is confirmed when the REST read enables its Accept button
+      if (m.type === "attributes" && m.attributeName === "disabled" && !m.target.disabled) {
+        const row = m.target.closest("tr[" + ATTR + "]");
+        const rec = row && B.rows[row.getAttribute(ATTR)];
+        if (rec && rec.confirmed === null) rec.confirmed = t;
       }
     }
     if (B.ready === null && document.querySelector('[data-transport="websocket"]') && document.querySelector('section[aria-label="Bids"] table')) {
       B.ready = t;
       B.clockSkew.push(Date.now() - t);
     }
-  }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ["data-transport"] });
+  }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ["data-transport", "disabled"] });
 })();

@@ -37,9 +37,9 @@ beforeAll(async () => {
 });
 afterEach(cleanup);
 
-function bid(i: number, amount: string, denom = "uact"): EnrichedBid {
+function bid(i: number, amount: string, denom = "uact", unconfirmed = false): EnrichedBid {
   const id = { owner: OWNER, dseq: "42", gseq: 1, oseq: 1, provider: providers[i]!.owner, bseq: 0 };
-  return { key: bidKey(id), id, state: "open", price: { denom, amount }, createdAt: "10", resourcesOffer: [], provider: providers[i]! };
+  return { key: bidKey(id), id, state: "open", price: { denom, amount }, createdAt: "10", resourcesOffer: [], unconfirmed, provider: providers[i]! };
 }
 
 function setup(live: Partial<DeploymentBids>, props: Partial<BidComparisonProps> = {}) {
@@ -129,6 +129,20 @@ describe("BidComparison", () => {
     cleanup();
     setup({ bids }, { busy: true });
     expect(screen.getAllByRole("button", { name: /^Accept/ }).every((b) => (b as HTMLButtonElement).disabled)).toBe(true);
+  });
+
+  it("shows a bid known only from the block's event at once, as confirming, and lets it be accepted once confirmed", () => {
+    const fromEvent = bid(2, "7000.000000000000000000", "uact", true);
+    setup({ bids: [bid(0, "12000.000000000000000000"), fromEvent] });
+    const row = screen.getAllByRole("row").find((r) => r.textContent?.includes("devnet-apac-gpu"))!;
+    expect(within(row).getByText("Confirming…")).toBeTruthy();
+    expect(within(row).getByText("Cheapest")).toBeTruthy();
+    expect((screen.getByRole("button", { name: "Accept bid from devnet-apac-gpu" }) as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByRole("button", { name: "Accept bid from devnet-west-labs" }) as HTMLButtonElement).disabled).toBe(false);
+    cleanup();
+    setup({ bids: [bid(0, "12000.000000000000000000"), { ...fromEvent, unconfirmed: false }] });
+    expect(screen.queryByText("Confirming…")).toBeNull();
+    expect((screen.getByRole("button", { name: "Accept bid from devnet-apac-gpu" }) as HTMLButtonElement).disabled).toBe(false);
   });
 
   it("shows whether updates are live and announces the bid count", () => {

@@ -113,7 +113,12 @@ export function BidTable({ caption, rows, showGpuHour, sort, onSort, selectedKey
               <td className="px-2 py-1">
                 {selected && <span className="mr-2 text-xs font-semibold">Selected</span>}
                 {/* the visible word starts the accessible name (WCAG label in name); the provider makes it unique */}
-                <Button size="sm" disabled={busy} onClick={() => onAccept(row.bid)} aria-label={`Accept bid from ${row.providerName}`}>
+                {row.bid.unconfirmed && (
+                  <span className="mr-2 text-xs text-neutral-600" title="Seen in the block's events; the bid list read from the node confirms it in a moment">
+                    Confirming…
+                  </span>
+                )}
+                <Button size="sm" disabled={busy || row.bid.unconfirmed} onClick={() => onAccept(row.bid)} aria-label={`Accept bid from ${row.providerName}`}>
                   Accept
                 </Button>
               </td>

@@ -29,12 +29,10 @@ export interface UseDeploymentBidsInput {
   withKnownProviders?: boolean;
 }
 
-/** UI updates at most this often: a burst of bids in one block re-renders the table once */
-const BATCH_MS = 100;
-
 export function useDeploymentBids({ network, owner, dseq, withKnownProviders = false }: UseDeploymentBidsInput): DeploymentBids {
-  const [stream, setStream] = useState<{ bids: ChainBid[]; transport: BidTransport; height: number | null; error: Error | null }>({
+  const [stream, setStream] = useState<{ bids: ChainBid[]; unconfirmed: string[]; transport: BidTransport; height: number | null; error: Error | null }>({
     bids: [],
+    unconfirmed: [],
     transport: "polling",
     height: null,
     error: null,
@@ -47,7 +45,8 @@ export function useDeploymentBids({ network, owner, dseq, withKnownProviders = f
   useEffect(() => {
     const ac = new AbortController();
     setStartedAt(Date.now());
-    const batch = createLatestBatcher<typeof stream>(setStream, BATCH_MS);
+    // one render per animation frame: a burst of bids in one block draws once, in the first frame it can
+    const batch = createLatestBatcher<typeof stream>(setStream);
     (async () => {
       for await (const snap of watchBids({ rpcUrl, rest, owner, dseq, signal: ac.signal, pollIntervalMs })) batch.push(snap);
     })().catch((err: unknown) => {
@@ -65,8 +64,12 @@ export function useDeploymentBids({ network, owner, dseq, withKnownProviders = f
 
   const bids = useMemo(() => {
     const byOwner = new Map((providers.data?.providers ?? []).map((p) => [p.owner, p]));
-    return stream.bids.map((bid) => ({ ...bid, key: bidKey(bid.id), provider: byOwner.get(bid.id.provider) ?? null }));
-  }, [stream.bids, providers.data]);
+    const unconfirmed = new Set(stream.unconfirmed);
+    return stream.bids.map((bid) => {
+      const key = bidKey(bid.id);
+      return { ...bid, key, unconfirmed: unconfirmed.has(key), provider: byOwner.get(bid.id.provider) ?? null };
+    });
+  }, [stream.bids, stream.unconfirmed, providers.data]);
 
   return {
     bids,

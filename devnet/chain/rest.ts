@@ -71,6 +71,9 @@ const simulateBody = z.object({ tx_bytes: z.string().min(1) });
 
 type Route = (m: RegExpMatchArray, sp: URLSearchParams, body: unknown) => unknown | Promise<unknown>;
 
+/** the header cosmos-sdk's grpc-gateway answers with (metadata x-cosmos-block-height) */
+const HEIGHT_HEADER = "Grpc-Metadata-X-Cosmos-Block-Height";
+
 export function makeRestHandler(deps: RestDeps) {
   const { app } = deps;
   const q = new Queries(app);
@@ -263,6 +266,7 @@ export function makeRestHandler(deps: RestDeps) {
     res.setHeader("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
     res.setHeader("Access-Control-Allow-Headers", req.headers["access-control-request-headers"] ?? "content-type");
     res.setHeader("Access-Control-Max-Age", "600");
+    res.setHeader("Access-Control-Expose-Headers", HEIGHT_HEADER);
     if (req.method === "OPTIONS") return void res.writeHead(204).end();
     const url = new URL(req.url ?? "/", "http://x");
     const table = req.method === "POST" ? post : req.method === "GET" ? get : [];
@@ -285,8 +289,10 @@ export function makeRestHandler(deps: RestDeps) {
       for (const [re, fn] of table) {
         const m = url.pathname.match(re);
         if (m) {
+          // as cosmos-sdk's gateway: the height the answer was read at (taken before: state only moves forward)
+          const height = app.height();
           const result = await fn(m, url.searchParams, body);
-          res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(result));
+          res.writeHead(200, { "content-type": "application/json", [HEIGHT_HEADER]: String(height) }).end(JSON.stringify(result));
           return;
         }
       }

@@ -1,14 +1,18 @@
-import type { ChainBid, ChainBidId } from "@/lib/chain/rest-schemas";
+import type { ChainBid } from "@/lib/chain/rest-schemas";
 import type { RestClient } from "@/lib/chain/rest";
 import { isAkashAddress } from "@/lib/chain/address";
 import { AppError, isAppError } from "@/lib/errors/app-error";
 import type { Network } from "@/lib/networks";
+import { BID_CLOSED, BID_CREATED, BidEventOverlay, bidChangesOf, bidKey, concernsDeployment } from "@/lib/market/bid-events";
 import { subscribeTxs, websocketUrl, type TxEvent, type WebSocketConstructor } from "@/lib/market/comet-subscription";
 
+export { bidKey } from "@/lib/market/bid-events";
+
 /**
- * The bids of one deployment as a stream of snapshots. Chain events say *that* something changed (and give ids);
- * the REST bid list says *what* the bids are, so every event triggers one re-read (coalesced while one is in
- * flight) and each snapshot is the whole list. When the websocket is down, the list is re-read every poll
+ * The bids of one deployment as a stream of snapshots. A bid event from the block is shown at once (its id and
+ * price are in `EventBidCreated`), marked unconfirmed; every event also triggers one REST re-read (coalesced while
+ * one is in flight), and the REST list read at or after the event's height is the truth that replaces it
+ * (bid-events.ts). Each snapshot is the whole list. When the websocket is down, the list is re-read every poll
  * interval instead, and the snapshot says so, for the UI's "live / polling" indicator.
  */
 
@@ -16,6 +20,8 @@ export type BidTransport = "websocket" | "polling";
 
 export interface BidSnapshot {
   bids: ChainBid[];
+  /** keys (bidKey) of the bids known from a block event only, not yet confirmed by a REST read */
+  unconfirmed: string[];
   transport: BidTransport;
   /** the latest height the bids are known at (event's tx height, or the node's answer header); null when unknown */
   height: number | null;
@@ -38,18 +44,12 @@ export interface WatchBidsOptions {
   maxReconnectMs?: number;
 }
 
-const CREATED = "akash.market.v1.EventBidCreated";
-const CLOSED = "akash.market.v1.EventBidClosed";
 /** while live, a re-read this often anyway: a socket can stay open while the node silently stops sending */
 const LIVE_SAFETY_FACTOR = 10;
 
 /** One block: bids land in blocks, so polling faster only re-reads the same list. */
 export function pollIntervalFor(network: Pick<Network, "averageBlockTimeSeconds">): number {
   return Math.max(200, Math.round(network.averageBlockTimeSeconds * 1000));
-}
-
-export function bidKey(id: Pick<ChainBidId, "provider" | "gseq" | "oseq" | "bseq">): string {
-  return `${id.gseq}/${id.oseq}/${id.provider}/${id.bseq}`;
 }
 
 /**
@@ -59,11 +59,11 @@ export function bidKey(id: Pick<ChainBidId, "provider" | "gseq" | "oseq" | "bseq
  */
 export function bidEventQueries(owner: string): string[] {
   if (!isAkashAddress(owner)) throw new AppError("request.invalid", `"${owner}" is not an akash1… address.`);
-  return [CREATED, CLOSED].map((type) => `tm.event='Tx' AND ${type}.id CONTAINS '"owner":"${owner}"'`);
+  return [BID_CREATED, BID_CLOSED].map((type) => `tm.event='Tx' AND ${type}.id CONTAINS '"owner":"${owner}"'`);
 }
 
 export function eventConcernsDeployment(ev: TxEvent, owner: string, dseq: string): boolean {
-  for (const type of [CREATED, CLOSED]) {
+  for (const type of [BID_CREATED, BID_CLOSED]) {
     for (const raw of ev.events[`${type}.id`] ?? []) {
       try {
         const id = JSON.parse(raw) as { owner?: unknown; dseq?: unknown };
@@ -90,7 +90,10 @@ export async function* watchBids(opts: WatchBidsOptions): AsyncGenerator<BidSnap
 }
 
 class BidWatcher {
-  private snapshot: BidSnapshot = { bids: [], transport: "polling", height: null, error: null };
+  private snapshot: BidSnapshot = { bids: [], unconfirmed: [], transport: "polling", height: null, error: null };
+  /** the last REST list; the published bids are it with the overlay's unconfirmed events laid over */
+  private restBids: ChainBid[] = [];
+  private readonly overlay = new BidEventOverlay();
   private fingerprint = "";
   private pending: BidSnapshot | null = null;
   private wake: (() => void) | null = null;
@@ -137,7 +140,7 @@ class BidWatcher {
 
   private publish(patch: Partial<BidSnapshot>): void {
     const next = { ...this.snapshot, ...patch };
-    const fp = `${next.transport}|${next.error?.message ?? ""}|${next.bids.map((b) => `${bidKey(b.id)}:${b.state}:${b.price.amount}${b.price.denom}`).join(",")}`;
+    const fp = `${next.transport}|${next.error?.message ?? ""}|${next.unconfirmed.join(",")}|${next.bids.map((b) => `${bidKey(b.id)}:${b.state}:${b.price.amount}${b.price.denom}`).join(",")}`;
     this.snapshot = next;
     if (!this.loaded || (fp === this.fingerprint && this.pending === null)) return;
     this.fingerprint = fp;
@@ -163,7 +166,12 @@ class BidWatcher {
         void this.read();
       },
       onEvent: (ev) => {
-        if (!eventConcernsDeployment(ev, this.o.owner, this.o.dseq)) return;
+        const change = bidChangesOf(ev, this.o.owner, this.o.dseq);
+        if (concernsDeployment(change)) {
+          this.overlay.apply(change);
+          // the row now, from the event; the read below confirms or corrects it
+          if (this.loaded) this.publish({ ...this.overlay.merge(this.restBids), height: Math.max(this.snapshot.height ?? 0, ev.height ?? 0) || null });
+        } else if (!eventConcernsDeployment(ev, this.o.owner, this.o.dseq)) return;
         void this.read(ev.height);
       },
       onDown: () => {
@@ -197,11 +205,14 @@ class BidWatcher {
       do {
         this.readAgain = false;
         try {
+          const mark = this.overlay.mark();
           const r = await this.o.rest.bidsWithHeight({ owner: this.o.owner, dseq: this.o.dseq }, { signal: this.aborter.signal });
           if (this.stopped) return;
           this.loaded = true;
+          this.restBids = r.bids;
+          this.overlay.settle(r.height, mark);
           const height = Math.max(this.snapshot.height ?? 0, r.height ?? 0) || null;
-          this.publish({ bids: r.bids, height, error: null });
+          this.publish({ ...this.overlay.merge(r.bids), height, error: null });
         } catch (err) {
           if (this.stopped) return;
           this.loaded = true;

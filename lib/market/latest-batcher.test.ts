@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { createLatestBatcher } from "@/lib/market/latest-batcher";
+import { afterMs, createLatestBatcher, type FlushScheduler } from "@/lib/market/latest-batcher";
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
@@ -7,7 +7,7 @@ afterEach(() => vi.useRealTimers());
 describe("createLatestBatcher", () => {
   it("publishes only the latest value of a burst, once, when the window ends", () => {
     const published: number[] = [];
-    const batcher = createLatestBatcher<number>((v) => published.push(v), 100);
+    const batcher = createLatestBatcher<number>((v) => published.push(v), afterMs(100));
     batcher.push(1);
     batcher.push(2);
     vi.advanceTimersByTime(99);
@@ -19,7 +19,7 @@ describe("createLatestBatcher", () => {
 
   it("starts the window at the first value, so a steady stream is published every window, not starved", () => {
     const published: number[] = [];
-    const batcher = createLatestBatcher<number>((v) => published.push(v), 100);
+    const batcher = createLatestBatcher<number>((v) => published.push(v), afterMs(100));
     for (let t = 0; t < 350; t += 10) {
       batcher.push(t);
       vi.advanceTimersByTime(10);
@@ -29,7 +29,7 @@ describe("createLatestBatcher", () => {
 
   it("publishes a value that arrives after a quiet spell in a window of its own", () => {
     const published: string[] = [];
-    const batcher = createLatestBatcher<string>((v) => published.push(v), 100);
+    const batcher = createLatestBatcher<string>((v) => published.push(v), afterMs(100));
     batcher.push("a");
     vi.advanceTimersByTime(500);
     batcher.push("b");
@@ -39,11 +39,34 @@ describe("createLatestBatcher", () => {
 
   it("publishes nothing once cancelled, not even the pending value", () => {
     const published: number[] = [];
-    const batcher = createLatestBatcher<number>((v) => published.push(v), 100);
+    const batcher = createLatestBatcher<number>((v) => published.push(v), afterMs(100));
     batcher.push(1);
     batcher.cancel();
     batcher.push(2);
     vi.advanceTimersByTime(1000);
     expect(published).toEqual([]);
+  });
+
+  it("on animation frames, publishes each frame's latest value in that frame, and nothing for a frame without values", () => {
+    const frames: (() => void)[] = [];
+    const frame: FlushScheduler = (fire) => {
+      frames.push(fire);
+      return () => frames.splice(frames.indexOf(fire), 1);
+    };
+    const runFrame = () => frames.splice(0).forEach((f) => f());
+    const published: string[] = [];
+    const batcher = createLatestBatcher<string>((v) => published.push(v), frame);
+    batcher.push("bid a (event)");
+    batcher.push("bids a, b (event)");
+    expect(frames).toHaveLength(1);
+    runFrame();
+    expect(published).toEqual(["bids a, b (event)"]);
+    runFrame();
+    expect(published).toHaveLength(1);
+    batcher.push("bids a, b (confirmed)");
+    batcher.cancel();
+    expect(frames).toHaveLength(0);
+    runFrame();
+    expect(published).toEqual(["bids a, b (event)"]);
   });
 });

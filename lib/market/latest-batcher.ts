@@ -1,7 +1,7 @@
 /**
- * Coalesces a burst of updates into one: the first value starts a window of `windowMs`, and when it ends only the
- * latest value of the window is published. The bid table uses it so a burst of bids in one block re-renders once.
- * A fixed window for now (the style guide's per-animation-frame batching is the later refinement).
+ * Coalesces a burst of updates into one: the first value schedules a flush, and the flush publishes only the
+ * latest value pushed until then. The bid table flushes on the next animation frame, so every bid of one block
+ * (one websocket message, one REST answer) renders in the frame it can first be painted in, with no fixed delay.
  */
 export interface LatestBatcher<T> {
   push(value: T): void;
@@ -9,25 +9,46 @@ export interface LatestBatcher<T> {
   cancel(): void;
 }
 
-export function createLatestBatcher<T>(publish: (value: T) => void, windowMs: number): LatestBatcher<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
+/** Runs `fire` once, later; returns a function that cancels it. */
+export type FlushScheduler = (fire: () => void) => () => void;
+
+/** the next animation frame; a timer of one 60 Hz frame where there is none (server, tests, workers) */
+export const nextAnimationFrame: FlushScheduler = (fire) => {
+  if (typeof requestAnimationFrame === "function") {
+    const id = requestAnimationFrame(() => fire());
+    return () => cancelAnimationFrame(id);
+  }
+  const t = setTimeout(fire, 16);
+  return () => clearTimeout(t);
+};
+
+/** a fixed window, counted from the first value of a burst */
+export const afterMs =
+  (ms: number): FlushScheduler =>
+  (fire) => {
+    const t = setTimeout(fire, ms);
+    return () => clearTimeout(t);
+  };
+
+export function createLatestBatcher<T>(publish: (value: T) => void, schedule: FlushScheduler = nextAnimationFrame): LatestBatcher<T> {
+  let cancelFlush: (() => void) | null = null;
   let latest: { value: T } | null = null;
   let cancelled = false;
   return {
     push(value) {
       if (cancelled) return;
       latest = { value };
-      timer ??= setTimeout(() => {
-        timer = undefined;
+      cancelFlush ??= schedule(() => {
+        cancelFlush = null;
         const pending = latest;
         latest = null;
         if (pending && !cancelled) publish(pending.value);
-      }, windowMs);
+      });
     },
     cancel() {
       cancelled = true;
-      clearTimeout(timer);
-      timer = undefined;
+      cancelFlush?.();
+      cancelFlush = null;
       latest = null;
     },
   };
