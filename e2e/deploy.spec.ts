@@ -61,6 +61,27 @@ test.describe("deployment wizard", () => {
     for (const gpu of gpus) expect(models.filter((m) => gpu.toLowerCase().split(/[^a-z0-9]+/).includes(m)), gpu).not.toEqual([]);
   });
 
+  test("before any deposit: the providers that can run the SDL, and a region nobody has flagged before signing", async ({ page }) => {
+    const flow = new DeployFlow(page);
+    await flow.editor.gotoNew();
+    const prescreen = page.getByRole("region", { name: "Providers that can run this" });
+    // the default SDL asks for nothing special: every provider on chain can run it
+    await expect(prescreen).toContainText(/\b6 of 6 providers can run this now/);
+    const text = await flow.editor.text();
+    await flow.header.connect("Keplr");
+    await flow.editor.replaceText(text.replace("  placement:\n    dcloud:\n", "  placement:\n    dcloud:\n      attributes:\n        region: mars-central\n"));
+    await expect(prescreen).toContainText("None of the 6 providers can run this now");
+    await expect(prescreen).toContainText("region=mars-central");
+    await prescreen.getByText("Ruled out (6)").click();
+    await expect(prescreen.getByRole("listitem")).toHaveCount(6);
+    await page.getByRole("button", { name: "Review and deploy" }).click();
+    // on the review step: above the button that signs, and in the preview beside it
+    const warnings = page.getByRole("note").filter({ hasText: "None of the 6 providers can run this now" });
+    await expect(warnings).toHaveCount(2);
+    await expect(warnings.first()).toContainText("Relax region=mars-central");
+    await expect(page.getByRole("button", { name: "Create deployment" })).toBeVisible();
+  });
+
   test("no bids: the page explains what the SDL asks for and closes the deployment", async ({ page }) => {
     test.setTimeout(150_000);
     const flow = new DeployFlow(page);

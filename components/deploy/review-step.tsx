@@ -11,6 +11,8 @@ import { escrowLifetime, maxPricePerBlock } from "@/lib/deploy/deposit";
 import { fromBaseUnits, readBaseUnits } from "@/lib/chain/denom";
 import { balanceIn, chainQueries } from "@/lib/query/chain";
 import { PreviewPanel } from "@/components/sdl-editor/preview-panel";
+import { NoneCanRun } from "@/components/market/pre-screen-panel";
+import { usePreScreen } from "@/components/market/use-pre-screen";
 import { TxProgress } from "./tx-progress";
 import { MintAct } from "./mint-act";
 import { DepositSection } from "./deposit-section";
@@ -42,6 +44,7 @@ export function ReviewStep({ draft }: Props) {
   const aktBalance = balances.data ? BigInt(balances.data.akt) : undefined;
   const [depositText, setDepositText] = useState<string | null>(null);
   const create = useCreateDeployment(network, wallet);
+  const screen = usePreScreen(check.data?.groups ?? null).screen;
 
   const minDeposit = params.data?.minDeposits.find((c) => c.denom === denom);
   const minimum = minDeposit ? BigInt(minDeposit.amount) : null;
@@ -84,6 +87,7 @@ export function ReviewStep({ draft }: Props) {
           walletConnected={Boolean(wallet)}
         />
         {wallet && denom === "uact" && shortfall > 0n && <MintAct network={network} wallet={wallet} shortfall={shortfall} aktBalance={aktBalance} />}
+        {screen && screen.known > 0 && screen.canRun.length === 0 && <NoneCanRun screen={screen} />}
         <Button variant="primary" size="lg" disabled={!wallet || !payload.data || deposit === null || belowMinimum || shortfall > 0n || busy} busy={busy} onClick={submit}>
           Create deployment
         </Button>

@@ -4,6 +4,7 @@ import { Tab, TabList, TabPanel, Tabs } from "@/components/ui/tabs";
 import type { SdlCheckResult } from "@/lib/sdl/check";
 import { denomSymbol } from "@/lib/chain/denom";
 import { formatBytes, formatMillicores, formatUsd } from "@/lib/format/units";
+import { PreScreenPanel } from "@/components/market/pre-screen-panel";
 
 /** The JSON shape of a group spec as chain-sdk produces it (and as its output fixtures store it). */
 interface GroupSpecJson {
@@ -35,12 +36,15 @@ export function PreviewPanel({ result }: { result: SdlCheckResult | null }) {
       <div className="border-b border-neutral-200 p-3">
         <h2 className="text-sm font-semibold">What goes on chain</h2>
         {result.valid ? (
-          <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
-            <dt className="text-neutral-500">Manifest version</dt>
-            <dd className="break-all font-mono text-xs" data-testid="manifest-version">{result.manifestVersion}</dd>
-            <dt className="text-neutral-500">Estimated cost</dt>
-            <dd data-testid="cost-estimate">{costLine(result)}</dd>
-          </dl>
+          <>
+            <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
+              <dt className="text-neutral-500">Manifest version</dt>
+              <dd className="break-all font-mono text-xs" data-testid="manifest-version">{result.manifestVersion}</dd>
+              <dt className="text-neutral-500">Estimated cost</dt>
+              <dd data-testid="cost-estimate">{costLine(result)}</dd>
+            </dl>
+            {result.groups && <PreScreenPanel groups={result.groups} />}
+          </>
         ) : (
           <p className="mt-1 text-sm text-red-700" role="status">Fix the errors to see the groups and manifest.</p>
         )}

@@ -23,7 +23,16 @@ export interface NoBidReason {
   known: number;
 }
 
-type Check = { kind: NoBidKind; requirement: string; test: ((p: ProviderInfo) => boolean) | null; say: (n: number | null, known: number) => string };
+/**
+ * One requirement of a group that narrows the providers: `test` tells whether a provider meets it (null when the
+ * chain cannot tell, e.g. node sizes), `say` words it for the tenant given how many providers meet it.
+ */
+export interface Requirement {
+  kind: NoBidKind;
+  requirement: string;
+  test: ((p: ProviderInfo) => boolean) | null;
+  say: (n: number | null, known: number) => string;
+}
 
 const GiB = 1024 ** 3;
 /** beyond these, per instance, many providers have no single node big enough */
@@ -47,10 +56,10 @@ const count = (n: number | null, known: number, verb: [string, string] = ["does"
   n === null ? "" : ` ${n === 0 ? "None" : n} of the ${known} providers we know ${n === 1 ? verb[0] : verb[1]}.`;
 const auditorName = (a: string) => KNOWN_AUDITORS[a] ?? shortAddress(a);
 
-function checksOf(g: GroupView): Check[] {
-  const checks: Check[] = [];
+export function requirementsOf(g: GroupView): Requirement[] {
+  const checks: Requirement[] = [];
   const seen = new Set<string>();
-  const add = (c: Check) => {
+  const add = (c: Requirement) => {
     if (seen.has(c.requirement)) return;
     seen.add(c.requirement);
     checks.push(c);
@@ -72,12 +81,12 @@ function checksOf(g: GroupView): Check[] {
   for (const { resource: r, count: replicas } of g.resources) {
     const gpus = resourceQuantity(r.gpu?.units);
     if (gpus > 0) {
-      const models = (r.gpu.attributes ?? []).filter((a) => a.value === "true" && a.key.startsWith("vendor/")).map((a) => a.key);
-      const label = models.length ? models.map((m) => m.replace(/^vendor\//, "").replace("/model/", " ")).join(" or ") : "any model";
+      const filters = gpuFilters(r.gpu.attributes ?? []);
+      const label = filters.length ? filters.map(gpuLabel).join(" or ") : "any model";
       add({
         kind: "gpu",
         requirement: `GPU ${label}`,
-        test: (p) => (models.length ? models.some((m) => has(p, `capabilities/gpu/${m}`)) : p.gpus.length > 0),
+        test: (p) => (filters.length ? filters.some((f) => offersGpu(p, f)) : p.gpus.length > 0),
         say: (n, k) => `It asks for ${gpus} GPU${gpus > 1 ? "s" : ""} (${label}) per instance; only providers with that GPU bid.${count(n, k, ["offers one", "offer one"])}`,
       });
     }
@@ -109,11 +118,62 @@ function checksOf(g: GroupView): Check[] {
   return checks;
 }
 
+/**
+ * A GPU the SDL asks for, from chain-sdk's group attributes: `vendor/<vendor>` (any model), `vendor/<v>/model/<m>`
+ * (`*` for any), optionally `/ram/<size>` and `/interface/<pcie|sxm>`: the filter the provider's bid engine applies.
+ */
+interface GpuFilter {
+  vendor: string;
+  model: string | null;
+  ram: string | null;
+  iface: string | null;
+}
+
+function gpuFilters(attributes: readonly { key: string; value: string }[]): GpuFilter[] {
+  return attributes.flatMap((a) => {
+    const p = a.key.split("/");
+    if (a.value !== "true" || p[0] !== "vendor" || !p[1]) return [];
+    const f: GpuFilter = { vendor: p[1], model: p[2] === "model" && p[3] && p[3] !== "*" ? p[3] : null, ram: null, iface: null };
+    for (let i = 4; i + 1 < p.length; i += 2) {
+      if (p[i] === "ram") f.ram = p[i + 1]!;
+      if (p[i] === "interface") f.iface = p[i + 1]!;
+    }
+    return [f];
+  });
+}
+
+function gpuLabel(f: GpuFilter): string {
+  return [f.vendor, f.model ?? "(any model)", f.ram, f.iface].filter(Boolean).join(" ");
+}
+
+/** the provider advertises capabilities/gpu/vendor/<v>/model/<m>[/ram/<r>][/interface/<i>] for a GPU the filter takes */
+function offersGpu(p: ProviderInfo, f: GpuFilter): boolean {
+  const prefix = `capabilities/gpu/vendor/${f.vendor}/model/`.toLowerCase();
+  const models = new Set<string>();
+  const detail = new Map<string, Set<string>>();
+  for (const a of p.attributes) {
+    const key = a.key.toLowerCase();
+    if (a.value !== "true" || !key.startsWith(prefix)) continue;
+    const [model, kind, value] = key.slice(prefix.length).split("/");
+    if (!model) continue;
+    models.add(model);
+    if (kind && value) detail.set(`${model}/${kind}`, (detail.get(`${model}/${kind}`) ?? new Set()).add(value));
+  }
+  const iface = f.iface?.toLowerCase() ?? null;
+  return [...models].some(
+    (m) =>
+      (f.model === null || f.model.toLowerCase() === m) &&
+      (f.ram === null || (detail.get(`${m}/ram`)?.has(f.ram.toLowerCase()) ?? false)) &&
+      // "sxm" takes any SXM generation (sxm4, sxm5), as the provider's matcher does
+      (iface === null || [...(detail.get(`${m}/interface`) ?? [])].some((i) => i === iface || (iface === "sxm" && i.startsWith("sxm")))),
+  );
+}
+
 export function explainNoBids(groups: readonly GroupView[], providers: readonly ProviderInfo[]): NoBidReason[] {
   const known = providers.length;
   const out: NoBidReason[] = [];
   for (const g of groups) {
-    const checks = checksOf(g);
+    const checks = requirementsOf(g);
     const reasons = checks.map((c) => {
       const matching = c.test ? providers.filter(c.test).length : null;
       return { group: g.name, kind: c.kind, requirement: c.requirement, message: c.say(matching, known), matching, known };
