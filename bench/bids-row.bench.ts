@@ -10,11 +10,12 @@
  * header does) and the record is saved as the wizard saves it; the browser carries that session, no wallet.
  * In the page, a probe (init script) timestamps on the wall clock (performance.timeOrigin + now()):
  *   the CometBFT websocket event of the bid, the REST bid list answer that first holds it, the row's insertion
- *   into the DOM (MutationObserver; drawn from the event, marked "Confirming…"), its confirmation (Accept enabled,
- *   after the REST read) and the next animation frame.
+ *   into the DOM (MutationObserver; drawn from the event, aria-busy while unconfirmed), its confirmation (aria-busy
+ *   cleared after the REST read) and the next animation frame.
  * Baseline: the official console re-reads the bid list every 7 s (akash-network/console deploy-web), so a bid
  * waits for the next refetch, U(0, 7 s), then the same read and render: modelled from this run's read+render cost.
- * Target: p95 under one block time + 300 ms, on the row's insertion into the DOM.
+ * Target: p95 under 300 ms from the block's header time, on the row's insertion into the DOM (issue 13: the row is
+ * drawn from the block's event, not after the next read or block).
  * The next-frame figure is the unsteady one: on a small machine a row that lands while another bench page is
  * loading waits for that work before Chromium paints (seen: up to ~0.8 s on 2 cores); the DOM insertion does not.
  */
@@ -114,7 +115,7 @@ async function measuredBlockMs(from: number, to: number): Promise<number> {
 }
 
 /** The in-page probe (bench/lib/bids-row-probe.js), with the table's row-key attribute named in it. */
-const PAGE_PROBE = readFileSync(path.join(import.meta.dirname, "lib/bids-row-probe.js"), "utf8").replace("__BID_ROW_KEY_ATTRIBUTE__", JSON.stringify(BID_ROW_KEY_ATTRIBUTE));
+const PAGE_PROBE = readFileSync(path.join(import.meta.dirname, "lib/bids-row-probe.js"), "utf8").replaceAll("__BID_ROW_KEY_ATTRIBUTE__", JSON.stringify(BID_ROW_KEY_ATTRIBUTE));
 
 interface ProbeData {
   ready: number | null;
@@ -195,9 +196,9 @@ try {
   await warm.close();
 
   // 3. every provider bids late, so each page is live before its first bid
-  const faults = await getJson<Record<string, { fault: string | null }>>(`${ADMIN}/faults`);
-  const busy = Object.entries(faults).filter(([, f]) => f.fault !== null);
-  if (busy.length) throw new Error(`providers already have a fault set (${busy.map(([a, f]) => `${a}: ${f.fault}`).join(", ")}); clear them first`);
+  const faults = await getJson<Record<string, { mode: string | null }>>(`${ADMIN}/faults`);
+  const busy = Object.entries(faults).filter(([, f]) => f.mode !== null);
+  if (busy.length) throw new Error(`providers already have a fault set (${busy.map(([a, f]) => `${a}: ${f.mode}`).join(", ")}); clear them first`);
   lateProviders = Object.keys(faults);
   await setLateBids(lateProviders, true);
   log(`${lateProviders.length} providers bid late (~20 s after each order) for the run`);
@@ -274,7 +275,7 @@ try {
   // the block time this run saw (a reused devnet may be configured otherwise; a fresh one boots with 50 ms blocks)
   const firstHeight = Math.min(...opened.map((o) => o.height));
   const blockMs = await measuredBlockMs(firstHeight, await latestHeight());
-  const targetMs = (Number.isFinite(blockMs) ? blockMs : CONFIGURED_BLOCK_MS) + 300;
+  const targetMs = 300;
 
   // 6. latencies on the one wall clock (the devnet stamps a block as it produces it, on this machine)
   type Measured = {
@@ -347,7 +348,7 @@ try {
   console.log(stage("block -> websocket event in the page", both.map((m) => m.wsAt!)));
   console.log(stage("websocket event -> row (from the event, next frame + React)", both.map((m) => m.rowAt - m.wsAt!)));
   console.log(stage("websocket event -> REST bid list answer holding it", both.map((m) => m.restAt! - m.wsAt!)));
-  console.log(stage("row -> confirmed by the REST read (Accept enabled)", measured.flatMap((m) => (m.confirmedAt === null ? [] : [m.confirmedAt - m.rowAt]))));
+  console.log(stage("row -> confirmed by the REST read (aria-busy cleared)", measured.flatMap((m) => (m.confirmedAt === null ? [] : [m.confirmedAt - m.rowAt]))));
   console.log(`  rows drawn before their REST read answered: ${both.filter((m) => m.rowAt < m.restAt!).length} of ${both.length}`);
   console.log(stage("row -> next animation frame", measured.flatMap((m) => (m.frame === null ? [] : [m.frame - m.rowAt]))));
   console.log(
@@ -356,7 +357,7 @@ try {
   );
   console.log(`  ratio (median polling / median ours): ${(pollMed / med).toFixed(1)}x`);
   console.log(
-    `  target p95 < block time + 300 ms = ${targetMs.toFixed(0)} ms: ${verdict(measured.length >= MIN_BIDS && p95 < targetMs)} (p95 ${fmtMs(p95)})` +
+    `  target p95 < ${targetMs} ms: ${verdict(measured.length >= MIN_BIDS && p95 < targetMs)} (p95 ${fmtMs(p95)})` +
       (measured.length < MIN_BIDS ? `; only ${measured.length} bids measured, ${MIN_BIDS} needed` : ""),
   );
   const mismatches = measured.filter((m) => m.heightMismatch).length;

@@ -58,14 +58,13 @@
           if (B.rows[key]) continue;
           const button = row.querySelector('button[aria-label^="Accept bid from"]');
           if (!button) continue;
-          const rec = (B.rows[key] = { t, frame: null, confirmed: button.disabled ? null : t, label: button.getAttribute("aria-label") });
+          const rec = (B.rows[key] = { t, frame: null, confirmed: row.getAttribute("aria-busy") === "true" ? null : t, label: button.getAttribute("aria-label") });
           requestAnimationFrame(() => (rec.frame = now()));
         }
       }
-      // a row drawn from the block's event is confirmed when the REST read enables its Accept button
-      if (m.type === "attributes" && m.attributeName === "disabled" && !m.target.disabled) {
-        const row = m.target.closest("tr[" + ATTR + "]");
-        const rec = row && B.rows[row.getAttribute(ATTR)];
+      // a row drawn from the block's event (aria-busy) is confirmed when the REST read clears it
+      if (m.type === "attributes" && m.attributeName === "aria-busy" && m.target.getAttribute("aria-busy") !== "true" && m.target.hasAttribute(ATTR)) {
+        const rec = B.rows[m.target.getAttribute(ATTR)];
         if (rec && rec.confirmed === null) rec.confirmed = t;
       }
     }
@@ -73,5 +72,5 @@
       B.ready = t;
       B.clockSkew.push(Date.now() - t);
     }
-  }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ["data-transport", "disabled"] });
+  }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ["data-transport", "aria-busy"] });
 })();

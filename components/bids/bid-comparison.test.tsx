@@ -136,12 +136,14 @@ describe("BidComparison", () => {
     setup({ bids: [bid(0, "12000.000000000000000000"), fromEvent] });
     const row = screen.getAllByRole("row").find((r) => r.textContent?.includes("devnet-apac-gpu"))!;
     expect(within(row).getByText("Confirming…")).toBeTruthy();
+    expect(row.getAttribute("aria-busy")).toBe("true");
     expect(within(row).getByText("Cheapest")).toBeTruthy();
     expect((screen.getByRole("button", { name: "Accept bid from devnet-apac-gpu" }) as HTMLButtonElement).disabled).toBe(true);
     expect((screen.getByRole("button", { name: "Accept bid from devnet-west-labs" }) as HTMLButtonElement).disabled).toBe(false);
     cleanup();
     setup({ bids: [bid(0, "12000.000000000000000000"), { ...fromEvent, unconfirmed: false }] });
     expect(screen.queryByText("Confirming…")).toBeNull();
+    expect(screen.getAllByRole("row").some((r) => r.hasAttribute("aria-busy"))).toBe(false);
     expect((screen.getByRole("button", { name: "Accept bid from devnet-apac-gpu" }) as HTMLButtonElement).disabled).toBe(false);
   });
 

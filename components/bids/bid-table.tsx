@@ -1,6 +1,7 @@
 "use client";
 import { formatUsd } from "@/lib/format/units";
 import { Button } from "@/components/ui/button";
+import { SortableHeader } from "@/components/ui/sortable-header";
 import { BID_ROW_KEY_ATTRIBUTE, formatDecimal, type BidRow, type SortKey, type SortState } from "@/lib/market/bid-rows";
 import type { EnrichedBid } from "@/lib/market/enriched-bid";
 
@@ -25,20 +26,6 @@ const COLUMNS: { key: SortKey | null; label: string }[] = [
   { key: "price", label: "Price per block" },
   { key: null, label: "Per month" },
 ];
-
-function SortableHeader({ column, sort, onSort }: { column: { key: SortKey | null; label: string }; sort: SortState; onSort(k: SortKey): void }) {
-  if (!column.key) return <th scope="col" className="px-2 py-1 text-left">{column.label}</th>;
-  const key = column.key;
-  const active = sort.key === key;
-  return (
-    <th scope="col" aria-sort={active ? sort.dir : "none"} className="px-2 py-1 text-left">
-      <button type="button" onClick={() => onSort(key)} className="font-semibold underline-offset-2 hover:underline focus-visible:outline focus-visible:outline-2">
-        {column.label}
-        <span aria-hidden="true">{active ? (sort.dir === "ascending" ? " ▲" : " ▼") : ""}</span>
-      </button>
-    </th>
-  );
-}
 
 function MonthlyPrice({ row }: { row: BidRow }) {
   const p = row.price;
@@ -84,7 +71,8 @@ export function BidTable({ caption, rows, showGpuHour, sort, onSort, selectedKey
         {rows.map((row) => {
           const selected = row.key === selectedKey;
           return (
-            <tr key={row.key} {...{ [BID_ROW_KEY_ATTRIBUTE]: row.key }} className={selected ? "bg-blue-50" : "border-b"}>
+            // aria-busy: a row drawn from the block's event, until the bid list read from the node confirms it
+            <tr key={row.key} {...{ [BID_ROW_KEY_ATTRIBUTE]: row.key }} aria-busy={row.bid.unconfirmed || undefined} className={selected ? "bg-blue-50" : "border-b"}>
               <td className="px-2 py-1">
                 <div className="font-medium">{row.providerName}</div>
                 <div className="text-xs text-neutral-600">
