@@ -28,6 +28,8 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
               <Link href="/templates" className="hover:underline">Templates</Link>
               <Link href="/drafts" className="hover:underline">Drafts</Link>
               <Link href="/deployments" className="hover:underline">Deployments</Link>
+              <Link href="/providers" className="hover:underline">Providers</Link>
+              <Link href="/gpus" className="hover:underline">GPUs</Link>
             </nav>
             <WalletHeader />
             <EscrowBanner />

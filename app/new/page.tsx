@@ -3,12 +3,14 @@ import { validationSDLSchema } from "@akashnetwork/chain-sdk";
 import { SdlWorkbench } from "@/components/sdl-editor/sdl-workbench";
 import { findTemplate } from "@/lib/templates/catalog";
 import { readTemplateSdl } from "@/lib/templates/catalog.server";
+import { GPU_MODEL_PARAM, withGpuModel } from "@/lib/templates/with-gpu";
 import { DEFAULT_SDL } from "@/lib/sdl-default";
 
 export const metadata = { title: "New deployment · Akash Tenant Console" };
 
-export default async function NewDeploymentPage({ searchParams }: { searchParams: Promise<{ template?: string }> }) {
-  const { template } = await searchParams;
+/** /new, /new?template=<slug>, and /new?template=<slug>&gpu=<vendor/model> ("Deploy with this GPU" on /gpus) */
+export default async function NewDeploymentPage({ searchParams }: { searchParams: Promise<{ template?: string; gpu?: string }> }) {
+  const { template, gpu } = await searchParams;
   let content = DEFAULT_SDL;
   let name = "Untitled deployment";
   if (template) {
@@ -18,5 +20,10 @@ export default async function NewDeploymentPage({ searchParams }: { searchParams
     content = text;
     name = meta.name;
   }
-  return <SdlWorkbench key={template ?? "blank"} draft={null} initialContent={content} initialName={name} sdlSchema={validationSDLSchema} />;
+  if (gpu !== undefined) {
+    if (!template || !GPU_MODEL_PARAM.test(gpu.toLowerCase())) notFound();
+    content = withGpuModel(content, gpu);
+    name = `${name} on ${gpu.toLowerCase().replace("/", " ")}`;
+  }
+  return <SdlWorkbench key={`${template ?? "blank"}|${gpu ?? ""}`} draft={null} initialContent={content} initialName={name} sdlSchema={validationSDLSchema} />;
 }

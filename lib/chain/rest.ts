@@ -167,6 +167,12 @@ export function createRestClient(restUrl: string, fetchImpl: typeof fetch = fetc
       return r.items;
     },
 
+    /** open bids of every owner, the first `limit` the node lists (one page): the market's current asking prices */
+    async openBids(limit = 1000, call?: CallOptions): Promise<S.ChainBid[]> {
+      const { data } = await get("market bids list", "/akash/market/v1beta5/bids/list", { "filters.state": "open", ...pageQuery({ limit }) }, S.bidsResponse, call);
+      return data.bids;
+    },
+
     async bids(f: { owner: string; dseq: string; gseq?: number; state?: string }, call?: CallOptions): Promise<S.ChainBid[]> {
       return (await bidsAt(f, call)).items;
     },

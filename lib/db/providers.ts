@@ -95,6 +95,33 @@ export function providersRepository(db: PrismaClient) {
       return out;
     },
 
+    /** finished probes since `since`, counted per provider (one grouped query: a week of 5-minute probes is ~2,000 rows each) */
+    async uptimeCounts(network: string, owners: readonly string[], since: Date): Promise<Map<string, { total: number; ok: number }>> {
+      const rows = await db.providerProbe.groupBy({
+        by: ["owner", "ok"],
+        where: { network, owner: { in: [...owners] }, at: { gt: since }, OR: [{ error: null }, { error: { not: PENDING } }] },
+        _count: { _all: true },
+      });
+      const out = new Map<string, { total: number; ok: number }>();
+      for (const r of rows) {
+        const c = out.get(r.owner) ?? { total: 0, ok: 0 };
+        c.total += r._count._all;
+        if (r.ok) c.ok += r._count._all;
+        out.set(r.owner, c);
+      }
+      return out;
+    },
+
+    /** the newest finished probe of each provider: is it online now, and if not, why */
+    async latestProbes(network: string, owners: readonly string[]): Promise<Map<string, { at: Date; ok: boolean; error: string | null; latencyMs: number | null }>> {
+      const finished = { OR: [{ error: null }, { error: { not: PENDING } }] };
+      const newest = await db.providerProbe.groupBy({ by: ["owner"], where: { network, owner: { in: [...owners] }, ...finished }, _max: { at: true } });
+      const keys = newest.filter((n) => n._max.at).map((n) => ({ owner: n.owner, at: n._max.at! }));
+      if (keys.length === 0) return new Map();
+      const rows = await db.providerProbe.findMany({ where: { network, OR: keys, AND: finished }, select: { owner: true, at: true, ok: true, error: true, latencyMs: true } });
+      return new Map(rows.map((r) => [r.owner, { at: r.at, ok: r.ok, error: r.error, latencyMs: r.latencyMs }]));
+    },
+
     /** the newest probe time per provider, pending claims included: what decides whether a probe is due */
     async lastProbeAt(network: string, owners: readonly string[]): Promise<Map<string, Date>> {
       const rows = await db.providerProbe.groupBy({ by: ["owner"], where: { network, owner: { in: [...owners] } }, _max: { at: true } });

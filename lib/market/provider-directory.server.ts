@@ -99,13 +99,23 @@ export async function loadProviderInfos(owners: readonly string[], deps: Directo
   return { network, providers, unknown };
 }
 
-async function probeStale(known: readonly Known[], deps: DirectoryDeps, now: () => Date): Promise<Map<string, string>> {
+/**
+ * Probes the providers whose last probe is older than PROBE_INTERVAL_MS (never probed first, then the stalest),
+ * at most `limit` of them, and waits for them at most `deps.waitMs`. Returns the TLS fingerprints seen.
+ */
+export async function probeStale(
+  known: readonly Pick<Known, "owner" | "hostUri">[],
+  deps: Pick<DirectoryDeps, "network" | "repo" | "probe" | "waitMs">,
+  now: () => Date,
+  limit = Infinity,
+): Promise<Map<string, string>> {
   const network = deps.network.id;
   const last = await deps.repo.lastProbeAt(network, known.map((k) => k.owner));
-  const due = known.filter((k) => {
-    const at = last.get(k.owner);
-    return !at || now().getTime() - at.getTime() >= PROBE_INTERVAL_MS;
-  });
+  const age = (owner: string) => now().getTime() - (last.get(owner)?.getTime() ?? 0);
+  const due = known
+    .filter((k) => age(k.owner) >= PROBE_INTERVAL_MS)
+    .sort((a, b) => age(b.owner) - age(a.owner))
+    .slice(0, limit);
   const fingerprints = new Map<string, string>();
   if (due.length === 0) return fingerprints;
 

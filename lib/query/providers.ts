@@ -18,6 +18,15 @@ export const providerQueries = {
       // uptime moves every 5 minutes at most
       staleTime: 60_000,
     }),
+  /** the directory (/providers): every provider with uptime over 24 h / 7 d, through the console's server */
+  directory: (networkId: NetworkId) =>
+    queryOptions({
+      queryKey: [...providerKeys.all(networkId), "directory"] as const,
+      queryFn: ({ signal }) => providersApi.directory(signal),
+      staleTime: 60_000,
+      // the server probes a few providers per request: a page left open fills in its figures over time
+      refetchInterval: 60_000,
+    }),
   /** every provider on chain with its auditors (for "why no bids"); read from the chain, not the console */
   all: (network: Network) =>
     queryOptions({

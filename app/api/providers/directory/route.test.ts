@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { NextRequest } from "next/server";
+import { createTestDatabase } from "@/test/support/database";
+import { directoryAnswerSchema } from "@/lib/market/directory";
+import { startDevnetFixture, type DevnetFixture } from "@/test/support/devnet";
+
+// the route's getDb() is pointed at a fresh database (see app/api/providers/route.test.ts for why it is mocked)
+const database = createTestDatabase();
+vi.mock("@/lib/db/client", async (original) => ({ ...(await original<typeof import("@/lib/db/client")>()), getDb: () => database.db }));
+
+let api: typeof import("./route");
+let fx: DevnetFixture;
+
+beforeAll(async () => {
+  fx = await startDevnetFixture();
+  await fx.fleet!.registered;
+  process.env.NEXT_PUBLIC_NETWORK = "devnet";
+  process.env.NEXT_PUBLIC_REST_URL = fx.devnet.endpoints.rest;
+  api = await import("./route");
+});
+afterAll(async () => {
+  await fx?.stop();
+  await database.dispose();
+});
+
+let ip = 0;
+const get = () =>
+  api.GET(new NextRequest("http://localhost:3000/api/providers/directory", { headers: { host: "localhost:3000", "x-forwarded-for": `198.51.100.${++ip % 250}` } }), {
+    params: Promise.resolve({}),
+  });
+
+describe("GET /api/providers/directory", () => {
+  it("lists every provider on chain with region, GPUs, storage classes, IP leases, audits, and online from a first probe", async () => {
+    const res = await get();
+    expect(res.status).toBe(200);
+    const body = directoryAnswerSchema.parse(await res.json());
+    const profiles = fx.fleet!.profiles;
+    expect(body.providers.map((p) => p.owner).sort()).toEqual(profiles.map((p) => p.account.address).sort());
+    const west = body.providers.find((p) => p.owner === profiles[0]!.account.address)!;
+    expect(west).toMatchObject({ name: "devnet-west-labs", region: "us-west", tier: "community", ipLeases: true, online: true, uptime24h: 100, uptime7d: 100, lastError: null });
+    expect(west.gpus).toEqual([{ vendor: "nvidia", model: "h100" }]);
+    expect(west.storageClasses).toEqual(expect.arrayContaining([{ name: "beta2", persistent: true }, { name: "beta3", persistent: true }]));
+    expect(west.auditedBy.map((a) => a.name)).toContain("Overclock Labs");
+    const eu = body.providers.find((p) => p.owner === profiles[1]!.account.address)!;
+    expect(eu).toMatchObject({ region: "eu-central", ipLeases: false });
+  });
+
+  it("gives uptime over 24 h and 7 days from the stored probes, and names why the last probe failed", async () => {
+    const owner = fx.fleet!.profiles[3]!.account.address;
+    const day = 24 * 60 * 60_000;
+    // three days ago: four failed probes; the first test's probe (ok) is today's only one
+    for (let i = 0; i < 4; i++) await database.db.providerProbe.create({ data: { network: "devnet", owner, at: new Date(Date.now() - 3 * day - i * 600_000), ok: false, error: "HTTP 500" } });
+    const body = directoryAnswerSchema.parse(await (await get()).json());
+    expect(body.providers.find((p) => p.owner === owner)).toMatchObject({ uptime24h: 100, uptime7d: 20, online: true });
+
+    const { loadDirectory } = await import("@/lib/market/directory.server");
+    const { providersRepository } = await import("@/lib/db/providers");
+    const { createRestClient } = await import("@/lib/chain/rest");
+    const { SingleFlightCache } = await import("@/lib/market/single-flight-cache");
+    await fx.fleet!.setFault(owner, "http500");
+    try {
+      // ten minutes on, every provider is due again; the real probe meets the 500
+      const later = new Date(Date.now() + 10 * 60_000);
+      const again = await loadDirectory({ network: { id: "devnet" }, rest: createRestClient(fx.devnet.endpoints.rest), repo: providersRepository(database.db), cache: new SingleFlightCache(60_000), now: () => later, waitMs: 5_000 });
+      expect(again.providers.find((p) => p.owner === owner)).toMatchObject({ online: false, lastError: "HTTP 500", uptime24h: 50 });
+    } finally {
+      await fx.fleet!.setFault(owner, null);
+    }
+  });
+
+  it("probes a bounded number of providers per request, the stalest first", async () => {
+    const { loadDirectory } = await import("@/lib/market/directory.server");
+    const { providersRepository } = await import("@/lib/db/providers");
+    const { createRestClient } = await import("@/lib/chain/rest");
+    const { SingleFlightCache } = await import("@/lib/market/single-flight-cache");
+    const probed: string[] = [];
+    const later = new Date(Date.now() + 60 * 60_000);
+    await loadDirectory({
+      network: { id: "devnet" },
+      rest: createRestClient(fx.devnet.endpoints.rest),
+      repo: providersRepository(database.db),
+      cache: new SingleFlightCache(60_000),
+      now: () => later,
+      probesPerRequest: 2,
+      probe: async (hostUri) => (probed.push(hostUri), { ok: true, latencyMs: 1, error: null, tlsFingerprint256: null }),
+    });
+    expect(probed).toHaveLength(2);
+  });
+
+  it("says which node could not be read when the chain is down, instead of an empty directory", async () => {
+    process.env.NEXT_PUBLIC_REST_URL = "http://127.0.0.1:1";
+    try {
+      const res = await get();
+      expect(res.status).toBe(502);
+      expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/could not be reached/);
+    } finally {
+      process.env.NEXT_PUBLIC_REST_URL = fx.devnet.endpoints.rest;
+    }
+  });
+});

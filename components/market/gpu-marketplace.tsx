@@ -1,0 +1,71 @@
+"use client";
+import Link from "next/link";
+import { useQuery } from "@tanstack/react-query";
+import { useMemo } from "react";
+import { useWallet } from "@/components/wallet/wallet-provider";
+import { ErrorMessage } from "@/components/ui/error-message";
+import { formatUsd } from "@/lib/format/units";
+import { gpuMarket } from "@/lib/market/gpu-market";
+import { chainQueries } from "@/lib/query/chain";
+import { providerQueries } from "@/lib/query/providers";
+import { GPU_TEMPLATE } from "@/lib/templates/with-gpu";
+import { useAktPrice } from "./use-akt-price";
+
+/** One row per GPU model: providers offering it (online now), and the open bids' price per GPU-hour. */
+export function GpuMarketplace() {
+  const { network } = useWallet();
+  const directory = useQuery(providerQueries.directory(network.id));
+  const bids = useQuery(chainQueries.openBids(network));
+  const akt = useAktPrice(network);
+  const rows = useMemo(
+    () => (directory.data ? gpuMarket(directory.data.providers, bids.data ?? [], { averageBlockTimeSeconds: network.averageBlockTimeSeconds, aktUsd: akt.usd }) : null),
+    [directory.data, bids.data, network.averageBlockTimeSeconds, akt.usd],
+  );
+
+  if (directory.isPending) return <p className="text-sm text-neutral-600">Reading the providers on chain…</p>;
+  if (!rows) return <ErrorMessage error={directory.error} onRetry={() => void directory.refetch()} />;
+  return (
+    <div className="space-y-3">
+      {bids.error && <ErrorMessage error={bids.error} tone="warning" onRetry={() => void bids.refetch()} />}
+      {rows.length === 0 ? (
+        <p className="text-sm">No provider on this network advertises a GPU.</p>
+      ) : (
+        <table className="w-full border-collapse text-sm">
+          <caption className="py-2 text-left text-base font-semibold">{`${rows.length} GPU models on ${network.chainName}`}</caption>
+          <thead>
+            <tr className="border-b text-left">
+              <th scope="col" className="px-2 py-1">GPU model</th>
+              <th scope="col" className="px-2 py-1">Memory</th>
+              <th scope="col" className="px-2 py-1">Interface</th>
+              <th scope="col" className="px-2 py-1">Providers (online)</th>
+              <th scope="col" className="px-2 py-1">Open bids</th>
+              <th scope="col" className="px-2 py-1">Price per GPU-hour (lowest / median)</th>
+              <th scope="col" className="px-2 py-1">
+                <span className="sr-only">Action</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.key} className="border-b">
+                <th scope="row" className="px-2 py-1 text-left font-medium">{`${r.vendor} ${r.model}`}</th>
+                <td className="px-2 py-1">{r.memory.join(", ") || "—"}</td>
+                <td className="px-2 py-1">{r.interfaces.join(", ") || "—"}</td>
+                <td className="px-2 py-1">{`${r.providers} (${r.providersOnline} online)`}</td>
+                <td className="px-2 py-1">{bids.isPending ? "…" : r.bids}</td>
+                <td className="px-2 py-1">
+                  {r.minUsdPerGpuHour !== null ? `${formatUsd(r.minUsdPerGpuHour)} / ${formatUsd(r.medianUsdPerGpuHour!)}` : r.bids > 0 ? "AKT price unknown" : "No open bid"}
+                </td>
+                <td className="px-2 py-1">
+                  <Link href={`/new?template=${GPU_TEMPLATE}&gpu=${encodeURIComponent(r.key)}`} className="font-medium underline" aria-label={`Deploy with ${r.vendor} ${r.model}`}>
+                    Deploy with this GPU
+                  </Link>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

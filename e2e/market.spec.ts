@@ -1,0 +1,53 @@
+import { DirectSecp256k1HdWallet } from "@cosmjs/proto-signing";
+import { GasPrice, SigningStargateClient } from "@cosmjs/stargate";
+import { createDeploymentMsg } from "../lib/chain/messages";
+import { createRegistry } from "../lib/chain/registry";
+import { corpusDeployment } from "../test/support/corpus";
+import { expect, TENANT2, test } from "./fixtures";
+import { waitForBlocks } from "./wait-for-blocks";
+
+test.describe("the market before paying", () => {
+  test("the provider directory lists the six providers with regions and GPUs, and filters by GPU model", async ({ page }) => {
+    await page.goto("/providers");
+    const table = page.getByRole("table");
+    // one header row, one row per provider
+    await expect(table.getByRole("row")).toHaveCount(7);
+    for (const region of ["us-west", "eu-central", "ap-southeast", "us-east", "eu-west"]) await expect(table.getByRole("cell", { name: region, exact: false }).first()).toBeVisible();
+    await expect(table).toContainText("nvidia h100");
+    await page.getByLabel("GPU model").selectOption({ label: "nvidia h100" });
+    const rows = table.getByRole("row").filter({ has: page.getByRole("rowheader") });
+    await expect(page.getByRole("status").filter({ hasText: /of 6 providers/ })).toBeVisible();
+    const count = await rows.count();
+    expect(count).toBeGreaterThan(0);
+    expect(count).toBeLessThan(6);
+    for (const text of await rows.allTextContents()) expect(text).toContain("nvidia h100");
+    // the gateways of the devnet answer the console's probes
+    await expect(rows.first()).toContainText("Online");
+  });
+
+  test("the GPU page shows the H100 with a price per GPU-hour from the open bids, and deploys with it", async ({ page, devnet }) => {
+    // a GPU deployment by tenant2 (signed here), so that providers with an H100 have an open bid on chain
+    const wallet = await DirectSecp256k1HdWallet.fromMnemonic(TENANT2.mnemonic, { prefix: "akash" });
+    const client = await SigningStargateClient.connectWithSigner(devnet.rpc, wallet, { registry: createRegistry(), gasPrice: GasPrice.fromString("0.025uakt") });
+    try {
+      const { groups, hash } = await corpusDeployment("Llama-3.1-8B.yaml");
+      const dseq = String(Date.now());
+      const msg = createDeploymentMsg({ owner: TENANT2.address, dseq, groups, hash, deposit: { denom: "uact", amount: "5000000" } });
+      const res = await client.signAndBroadcast(TENANT2.address, [msg], "auto");
+      expect(res.code, res.rawLog).toBe(0);
+    } finally {
+      client.disconnect();
+    }
+    await waitForBlocks(devnet.rpc, 6);
+    await page.goto("/gpus");
+    const h100 = page.getByRole("row", { name: /nvidia h100/ });
+    await expect(h100).toContainText("80Gi");
+    await expect(h100.getByRole("cell").nth(4)).toHaveText(/\$[\d.,]+ \/ \$[\d.,]+/, { timeout: 20_000 });
+    await h100.getByRole("link", { name: "Deploy with nvidia h100" }).click();
+    await expect(page).toHaveURL(/\/new\?template=llama-3-1-8b&gpu=nvidia%2Fh100/);
+    const prescreen = page.getByRole("region", { name: "Providers that can run this" });
+    await expect(prescreen).toContainText(/\d of 6 providers can run this now/);
+    await prescreen.getByText(/^Ruled out/).click();
+    await expect(prescreen).toContainText("needs GPU nvidia h100");
+  });
+});

@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ChainBid } from "@/lib/chain/rest-schemas";
+import { createRestClient } from "@/lib/chain/rest";
+import { gpuMarket, gpusOfBid, gpusOffered, type GpuProvider } from "@/lib/market/gpu-market";
+import { startDevnetFixture, type DevnetFixture } from "@/test/support/devnet";
+
+let fx: DevnetFixture;
+let providers: GpuProvider[];
+let bids: ChainBid[];
+const BLOCK_S = 6.117;
+
+beforeAll(async () => {
+  fx = await startDevnetFixture();
+  await fx.fleet!.registered;
+  providers = fx.fleet!.profiles.map((p) => ({ owner: p.account.address, attributes: p.attributes, online: p.index !== 1 }));
+  // a GPU deployment (H100, A100 or RTX A6000, one GPU) and a CPU one: the real bids the market reads
+  await fx.deploy("Llama-3.1-8B.yaml");
+  await fx.deploy("gitea.yaml");
+  await fx.waitBlocks(12);
+  bids = await createRestClient(fx.devnet.endpoints.rest).openBids();
+});
+afterAll(() => fx?.stop());
+
+describe("gpuMarket on the devnet's providers and open bids", () => {
+  it("lists each GPU model the providers advertise, with memory, interface and how many offer it (online)", () => {
+    const rows = gpuMarket(providers, [], { averageBlockTimeSeconds: BLOCK_S, aktUsd: null });
+    expect(rows.map((r) => r.key)).toEqual(["nvidia/a100", "nvidia/h100", "nvidia/rtx4090"]);
+    const h100 = rows.find((r) => r.key === "nvidia/h100")!;
+    expect(h100).toMatchObject({ vendor: "nvidia", model: "h100", memory: ["80Gi"], interfaces: ["sxm"], bids: 0, minUsdPerGpuHour: null });
+    expect(h100.providers).toBe(providers.filter((p) => gpusOffered(p.attributes).has("nvidia/h100")).length);
+  });
+
+  it("prices a GPU-hour from each bid whose provider offers one matching model: per block x blocks per hour / GPUs, exact to the DecCoin", () => {
+    const gpuBids = bids.filter((b) => (gpusOfBid(b)?.count ?? 0) > 0);
+    expect(gpuBids.length).toBeGreaterThan(1);
+    const rows = gpuMarket(providers, bids, { averageBlockTimeSeconds: BLOCK_S, aktUsd: null });
+    const h100 = rows.find((r) => r.key === "nvidia/h100")!;
+    const h100Bids = gpuBids.filter((b) => gpusOffered(providers.find((p) => p.owner === b.id.provider)!.attributes).has("nvidia/h100"));
+    expect(h100.bids).toBe(h100Bids.length);
+    expect(h100.bids).toBeGreaterThan(0);
+    // uact is ACT, one US dollar: amount (uact per block, 18 decimals) x 3600 / 6.117 blocks per hour / 1e6 per GPU
+    const perHour = h100Bids.map((b) => (Number(b.price.amount) * (3600 / BLOCK_S)) / 1e6 / gpusOfBid(b)!.count).sort((a, b) => a - b);
+    expect(h100.minUsdPerGpuHour).toBeCloseTo(perHour[0]!, 6);
+    expect(h100.medianUsdPerGpuHour).toBeGreaterThanOrEqual(h100.minUsdPerGpuHour!);
+    // the RTX 4090 is not among the models the SDL takes: no bid lends it a price
+    expect(rows.find((r) => r.key === "nvidia/rtx4090")).toMatchObject({ bids: 0, minUsdPerGpuHour: null });
+  });
+
+  it("leaves out a bid it cannot attribute: ambiguous model, unknown model, an unreadable offer", () => {
+    const gpuBid = bids.find((b) => (gpusOfBid(b)?.count ?? 0) > 0)!;
+    const anyNvidia = { ...gpuBid, resourcesOffer: [{ resources: { gpu: { units: { val: "1" }, attributes: [{ key: "vendor/nvidia/model/*", value: "true" }] } }, count: 1 }] };
+    const twoModels = providers.find((p) => gpusOffered(p.attributes).size > 1)!;
+    const ambiguous = { ...anyNvidia, id: { ...gpuBid.id, provider: twoModels.owner } };
+    const b200 = { ...anyNvidia, resourcesOffer: [{ resources: { gpu: { units: { val: "1" }, attributes: [{ key: "vendor/nvidia/model/b200", value: "true" }] } }, count: 1 }] };
+    const broken = { ...gpuBid, resourcesOffer: [{ resources: { gpu: { units: { val: "lots" } } }, count: "x" }] };
+    const rows = gpuMarket(providers, [ambiguous, b200, broken], { averageBlockTimeSeconds: BLOCK_S, aktUsd: null });
+    expect(rows.every((r) => r.bids === 0)).toBe(true);
+    expect(gpusOfBid(broken)).toBeNull();
+  });
+
+  it("converts an AKT bid at the oracle's rate, and gives no dollar figure without one", () => {
+    const gpuBid = bids.find((b) => (gpusOfBid(b)?.count ?? 0) > 0 && b.id.provider === providers[0]!.owner)!;
+    const akt = { ...gpuBid, price: { denom: "uakt", amount: "1000.000000000000000000" } };
+    const at = (aktUsd: number | null) => gpuMarket(providers, [akt], { averageBlockTimeSeconds: BLOCK_S, aktUsd }).find((r) => r.key === "nvidia/h100")!;
+    expect(at(2).minUsdPerGpuHour).toBeCloseTo(((1000 * 3600) / BLOCK_S / 1e6) * 2, 6);
+    expect(at(null)).toMatchObject({ bids: 1, minUsdPerGpuHour: null });
+  });
+});

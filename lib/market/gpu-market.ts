@@ -1,0 +1,130 @@
+import { z } from "zod";
+import type { ChainBid } from "@/lib/chain/rest-schemas";
+import { normalizeBidPrice } from "@/lib/market/price";
+
+/**
+ * The GPU marketplace (/gpus): per GPU model (vendor, model, memory, interface), the providers that offer it
+ * (from their attributes capabilities/gpu/vendor/<v>/model/<m>[/ram/<r>][/interface/<i>]) and the price per
+ * GPU-hour of the open bids on chain. A bid's GPUs are in its resources offer (units x count, with the SDL's GPU
+ * filter as attributes); its price goes to a model only when the bidding provider offers exactly one model the
+ * filter takes, so an ambiguous bid never lends its price to the wrong GPU. Pure; money from exact DecCoin strings.
+ */
+
+export interface GpuProvider {
+  owner: string;
+  attributes: readonly { key: string; value: string }[];
+  online: boolean | null;
+}
+
+export interface GpuModelRow {
+  /** "nvidia/h100" */
+  key: string;
+  vendor: string;
+  model: string;
+  memory: string[];
+  interfaces: string[];
+  providers: number;
+  providersOnline: number;
+  /** open bids whose price counted for this model */
+  bids: number;
+  /** USD per GPU-hour; null when no bid counted or the token has no USD rate */
+  minUsdPerGpuHour: number | null;
+  medianUsdPerGpuHour: number | null;
+}
+
+const GPU_ATTR = /^capabilities\/gpu\/vendor\/([^/]+)\/model\/([^/]+)(?:\/(ram|interface)\/([^/]+))?$/i;
+
+interface Offered {
+  vendor: string;
+  model: string;
+  memory: Set<string>;
+  interfaces: Set<string>;
+}
+
+/** the GPU models a provider advertises, by "vendor/model" */
+export function gpusOffered(attributes: GpuProvider["attributes"]): Map<string, Offered> {
+  const out = new Map<string, Offered>();
+  for (const a of attributes) {
+    const m = GPU_ATTR.exec(a.key);
+    if (!m || a.value === "false") continue;
+    const [vendor, model] = [m[1]!.toLowerCase(), m[2]!.toLowerCase()];
+    const key = `${vendor}/${model}`;
+    const o = out.get(key) ?? { vendor, model, memory: new Set(), interfaces: new Set() };
+    if (m[3]?.toLowerCase() === "ram") o.memory.add(m[4]!);
+    if (m[3]?.toLowerCase() === "interface") o.interfaces.add(m[4]!.toLowerCase());
+    out.set(key, o);
+  }
+  return out;
+}
+
+const quantity = z.object({ val: z.union([z.string(), z.number()]) }).nullish();
+const offerSchema = z.array(
+  z.object({
+    resources: z.object({ gpu: z.object({ units: quantity, attributes: z.array(z.object({ key: z.string(), value: z.string() })).nullish() }).nullish() }).nullish(),
+    count: z.coerce.number().int().nonnegative(),
+  }),
+);
+
+/** GPUs in a bid's resources offer, and the models its filter takes ("vendor/model" or "vendor/*"); null when unreadable */
+export function gpusOfBid(bid: Pick<ChainBid, "resourcesOffer">): { count: number; wanted: string[] } | null {
+  const offer = offerSchema.safeParse(bid.resourcesOffer);
+  if (!offer.success) return null;
+  let count = 0;
+  const wanted = new Set<string>();
+  for (const unit of offer.data) {
+    const units = Number(unit.resources?.gpu?.units?.val ?? 0);
+    if (!Number.isFinite(units) || units <= 0) continue;
+    count += units * unit.count;
+    for (const a of unit.resources?.gpu?.attributes ?? []) {
+      const p = a.key.toLowerCase().split("/");
+      if (a.value !== "true" || p[0] !== "vendor" || !p[1]) continue;
+      wanted.add(`${p[1]}/${p[2] === "model" && p[3] ? p[3] : "*"}`);
+    }
+  }
+  return { count, wanted: [...wanted] };
+}
+
+function takes(wanted: readonly string[], key: string): boolean {
+  if (wanted.length === 0) return true;
+  const [vendor] = key.split("/");
+  return wanted.some((w) => w === key || w === `${vendor}/*`);
+}
+
+export function gpuMarket(providers: readonly GpuProvider[], bids: readonly ChainBid[], ctx: { averageBlockTimeSeconds: number; aktUsd: number | null }): GpuModelRow[] {
+  const rows = new Map<string, GpuModelRow & { prices: number[] }>();
+  const offeredBy = new Map<string, Map<string, Offered>>();
+  for (const p of providers) {
+    const offered = gpusOffered(p.attributes);
+    offeredBy.set(p.owner, offered);
+    for (const [key, o] of offered) {
+      const row = rows.get(key) ?? { key, vendor: o.vendor, model: o.model, memory: [], interfaces: [], providers: 0, providersOnline: 0, bids: 0, minUsdPerGpuHour: null, medianUsdPerGpuHour: null, prices: [] };
+      row.providers += 1;
+      if (p.online) row.providersOnline += 1;
+      row.memory = [...new Set([...row.memory, ...o.memory])].sort();
+      row.interfaces = [...new Set([...row.interfaces, ...o.interfaces])].sort();
+      rows.set(key, row);
+    }
+  }
+  for (const bid of bids) {
+    const gpus = gpusOfBid(bid);
+    if (!gpus || gpus.count === 0) continue;
+    const candidates = [...(offeredBy.get(bid.id.provider)?.keys() ?? [])].filter((k) => takes(gpus.wanted, k));
+    if (candidates.length !== 1) continue; // no model, or ambiguous: its price would not say which GPU it is for
+    const usd = normalizeBidPrice(bid.price, { ...ctx, gpuCount: gpus.count }).usdPerGpuHour;
+    const row = rows.get(candidates[0]!)!;
+    row.bids += 1;
+    if (usd !== null) row.prices.push(usd);
+  }
+  return [...rows.values()]
+    .map(({ prices, ...row }) => {
+      const sorted = [...prices].sort((a, b) => a - b);
+      return { ...row, minUsdPerGpuHour: sorted[0] ?? null, medianUsdPerGpuHour: median(sorted) };
+    })
+    .sort((a, b) => a.vendor.localeCompare(b.vendor) || a.model.localeCompare(b.model));
+}
+
+function median(sorted: readonly number[]): number | null {
+  if (sorted.length === 0) return null;
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
