@@ -1,4 +1,12 @@
-/** Bench page: the pre-screen (lib/market/pre-screen.ts) and, as the baseline, the no-bids explanation, run in the browser. */
+/**
+ * Bench page: the pre-screen (lib/market/pre-screen.ts) with, as its baseline, the no-bids explanation, run in the
+ * browser; and the provider directory's first render (components/providers DirectoryView) of a list of entries.
+ */
+import "./lib/process-shim";
+import { createRoot } from "react-dom/client";
+import { flushSync } from "react-dom";
+import { DirectoryView } from "@/components/providers/provider-directory";
+import type { DirectoryEntry } from "@/lib/market/directory";
 import { explainNoBids } from "@/lib/market/no-bids";
 import { preScreen } from "@/lib/market/pre-screen";
 import type { ProviderInfo } from "@/lib/market/provider-info";
@@ -16,7 +24,7 @@ function timed(fn: () => unknown): number {
 }
 
 /** per SDL and round: ms of one preScreen call and of one explainNoBids call over the same providers */
-(window as unknown as { runPreScreen: Run }).runPreScreen = (sdls, providers, rounds) => {
+const runPreScreen: Run = (sdls, providers, rounds) => {
   const screen: number[] = [];
   const explain: number[] = [];
   const canRun: number[] = [];
@@ -29,4 +37,14 @@ function timed(fn: () => unknown): number {
   }
   return { screen, explain, canRun };
 };
-document.getElementById("root")!.textContent = "ready";
+
+const root = createRoot(document.getElementById("root")!);
+/** Renders the directory of `entries` from nothing and resolves with the ms until the browser painted it (two frames). */
+const renderDirectory = (entries: DirectoryEntry[]): Promise<number> => {
+  flushSync(() => root.render(<></>));
+  const started = performance.now();
+  flushSync(() => root.render(<DirectoryView key={started} entries={entries} chainName="bench" />));
+  return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - started))));
+};
+
+Object.assign(window, { runPreScreen, renderDirectory });

@@ -25,25 +25,33 @@ const COLUMNS: { key: DirectorySortKey | null; label: string }[] = [
 export function ProviderDirectory() {
   const { network } = useWallet();
   const directory = useQuery(providerQueries.directory(network.id));
-  const [filters, setFilters] = useState(NO_DIRECTORY_FILTERS);
-  const [sort, setSort] = useState<SortState<DirectorySortKey>>({ key: "uptime24h", dir: "descending" });
   const all = directory.data?.providers;
-  const options = useMemo(() => directoryOptions(all ?? []), [all]);
-  const rows = useMemo(() => (all ? sortDirectory(filterDirectory(all, filters), sort.key, sort.dir) : []), [all, filters, sort]);
-  const onSort = (key: DirectorySortKey) => setSort((s) => ({ key, dir: s.key === key && s.dir === "ascending" ? "descending" : "ascending" }));
-
   if (directory.isPending) return <p className="text-sm text-neutral-600">Reading the providers on chain…</p>;
   if (directory.error && !all) return <ErrorMessage error={directory.error} onRetry={() => void directory.refetch()} />;
   return (
     <div className="space-y-4">
       {directory.error && <ErrorMessage error={directory.error} tone="warning" onRetry={() => void directory.refetch()} />}
+      <DirectoryView entries={all!} chainName={network.chainName} />
+    </div>
+  );
+}
+
+/** The filters and the table over a list of entries: no data fetching, so the benchmark renders it as the page does. */
+export function DirectoryView({ entries, chainName }: { entries: readonly DirectoryEntry[]; chainName: string }) {
+  const [filters, setFilters] = useState(NO_DIRECTORY_FILTERS);
+  const [sort, setSort] = useState<SortState<DirectorySortKey>>({ key: "uptime24h", dir: "descending" });
+  const options = useMemo(() => directoryOptions(entries), [entries]);
+  const rows = useMemo(() => sortDirectory(filterDirectory(entries, filters), sort.key, sort.dir), [entries, filters, sort]);
+  const onSort = (key: DirectorySortKey) => setSort((s) => ({ key, dir: s.key === key && s.dir === "ascending" ? "descending" : "ascending" }));
+  return (
+    <>
       <DirectoryFilters value={filters} options={options} onChange={setFilters} />
       <p role="status" className="text-sm text-neutral-700">
-        {rows.length === all!.length ? `${all!.length} providers` : `${rows.length} of ${all!.length} providers`}
+        {rows.length === entries.length ? `${entries.length} providers` : `${rows.length} of ${entries.length} providers`}
       </p>
       <div className="overflow-x-auto">
         <table className="w-full border-collapse text-sm">
-          <caption className="sr-only">Providers on {network.chainName}</caption>
+          <caption className="sr-only">Providers on {chainName}</caption>
           <thead>
             <tr className="border-b">
               {COLUMNS.map((c) => (
@@ -58,7 +66,7 @@ export function ProviderDirectory() {
           </tbody>
         </table>
       </div>
-    </div>
+    </>
   );
 }
 
