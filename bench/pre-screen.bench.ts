@@ -49,6 +49,8 @@ const entries: DirectoryEntry[] = providers.map((p, i) => ({
   storageClasses: storageClassesOf(p.attributes),
   ipLeases: attributeValue(p.attributes, "feat-endpoint-ip") === "true",
   tier: attributeValue(p.attributes, "tier"),
+  activeLeases: i % 11,
+  openBids: i % 5,
 }));
 const PAINTS = 15;
 const sdls: GroupView[][] = [];

@@ -19,6 +19,7 @@ const COLUMNS: { key: DirectorySortKey | null; label: string }[] = [
   { key: null, label: "Online" },
   { key: "uptime24h", label: "Uptime (24 h)" },
   { key: "uptime7d", label: "Uptime (7 d)" },
+  { key: "activeLeases", label: "Active leases" },
 ];
 
 /** Every provider on chain, filtered and sorted in the browser (a network has hundreds, not millions). */
@@ -92,6 +93,10 @@ function ProviderRow({ p }: { p: DirectoryEntry }) {
       <td className="px-2 py-1">{p.online === null ? "Not probed yet" : p.online ? "Online" : <span title={p.lastError ?? undefined}>{`Offline${p.lastError ? ` (${p.lastError})` : ""}`}</span>}</td>
       <td className="px-2 py-1">{p.uptime24h === null ? "No data yet" : `${p.uptime24h}%`}</td>
       <td className="px-2 py-1">{p.uptime7d === null ? "No data yet" : `${p.uptime7d}%`}</td>
+      <td className="px-2 py-1">
+        {p.activeLeases ?? "—"}
+        {p.openBids !== null && p.openBids > 0 && <div className="text-xs text-neutral-600">{`${p.openBids} open bid${p.openBids > 1 ? "s" : ""}`}</div>}
+      </td>
     </tr>
   );
 }

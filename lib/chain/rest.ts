@@ -167,6 +167,12 @@ export function createRestClient(restUrl: string, fetchImpl: typeof fetch = fetc
       return r.items;
     },
 
+    /** active leases of every owner, up to `limit` (one page): what each provider runs now, for the directory */
+    async activeLeases(limit = 5000, call?: CallOptions): Promise<S.ChainLease[]> {
+      const { data } = await get("market leases list", "/akash/market/v1beta5/leases/list", { "filters.state": "active", ...pageQuery({ limit }) }, S.leasesResponse, call);
+      return data.leases;
+    },
+
     /** open bids of every owner, the first `limit` the node lists (one page): the market's current asking prices */
     async openBids(limit = 1000, call?: CallOptions): Promise<S.ChainBid[]> {
       const { data } = await get("market bids list", "/akash/market/v1beta5/bids/list", { "filters.state": "open", ...pageQuery({ limit }) }, S.bidsResponse, call);

@@ -18,11 +18,18 @@ export const PROBES_PER_REQUEST = 8;
 const DAY_MS = 24 * 60 * 60_000;
 const LIST_CACHE_MS = 60_000;
 
-type ChainList = { providers: Awaited<ReturnType<RestClient["providers"]>>; audits: Awaited<ReturnType<RestClient["allAuditedAttributes"]>>; readAt: Date };
+type ChainList = {
+  providers: Awaited<ReturnType<RestClient["providers"]>>;
+  audits: Awaited<ReturnType<RestClient["allAuditedAttributes"]>>;
+  /** per provider; null when the node could not list them (the directory shows "unknown", not zero) */
+  leases: Map<string, number> | null;
+  bids: Map<string, number> | null;
+  readAt: Date;
+};
 const listCache = new SingleFlightCache<ChainList>(LIST_CACHE_MS);
 
 export interface LoadDirectoryDeps extends Pick<DirectoryDeps, "network" | "probe" | "waitMs" | "now"> {
-  rest: Pick<RestClient, "providers" | "allAuditedAttributes">;
+  rest: Pick<RestClient, "providers" | "allAuditedAttributes" | "activeLeases" | "openBids">;
   repo: ProvidersRepository;
   source?: string;
   cache?: SingleFlightCache<ChainList>;
@@ -33,8 +40,15 @@ export async function loadDirectory(deps: LoadDirectoryDeps): Promise<DirectoryA
   const now = deps.now ?? (() => new Date());
   const network = deps.network.id;
   const list = await (deps.cache ?? listCache).get(`${network}|${deps.source ?? ""}`, async () => {
-    const [providers, audits] = await Promise.all([deps.rest.providers(), deps.rest.allAuditedAttributes()]);
-    return { providers, audits, readAt: now() };
+    const countBy = (items: { id: { provider: string } }[]) => items.reduce((m, x) => m.set(x.id.provider, (m.get(x.id.provider) ?? 0) + 1), new Map<string, number>());
+    // the provider list is the directory; leases and bids only add counts, so their failure costs only those
+    const [providers, audits, leases, bids] = await Promise.all([
+      deps.rest.providers(),
+      deps.rest.allAuditedAttributes(),
+      deps.rest.activeLeases().then(countBy, () => null),
+      deps.rest.openBids().then(countBy, () => null),
+    ]);
+    return { providers, audits, leases, bids, readAt: now() };
   });
   const owners = list.providers.map((p) => p.owner);
   const probed = await probeStale(list.providers, { ...deps, repo: deps.repo }, now, deps.probesPerRequest ?? PROBES_PER_REQUEST);
@@ -63,6 +77,8 @@ export async function loadDirectory(deps: LoadDirectoryDeps): Promise<DirectoryA
       storageClasses: storageClassesOf(info.attributes),
       ipLeases: attributeValue(info.attributes, "feat-endpoint-ip") === "true",
       tier: attributeValue(info.attributes, "tier"),
+      activeLeases: list.leases ? (list.leases.get(p.owner) ?? 0) : null,
+      openBids: list.bids ? (list.bids.get(p.owner) ?? 0) : null,
     };
   });
   return { network, providers, readAt: list.readAt.toISOString() };

@@ -15,6 +15,8 @@ const entries: DirectoryEntry[] = buildProfiles(1, undefined, false).map((p, i) 
     storageClasses: storageClassesOf(info.attributes),
     ipLeases: attributeValue(info.attributes, "feat-endpoint-ip") === "true",
     tier: attributeValue(info.attributes, "tier"),
+    activeLeases: i === 5 ? null : i * 3,
+    openBids: i,
   };
 });
 const names = (xs: DirectoryEntry[]) => xs.map((e) => e.name);
@@ -59,5 +61,6 @@ describe("the provider directory's model", () => {
     expect(sortDirectory(entries, "uptime24h", "ascending").map((e) => e.uptime24h)).toEqual([60, 70, 80, 90, 100, null]);
     expect(names(sortDirectory(entries, "name", "ascending"))).toEqual([...before].sort((a, b) => a.localeCompare(b)));
     expect(names(entries)).toEqual(before);
+    expect(sortDirectory(entries, "activeLeases", "descending").map((e) => e.activeLeases)).toEqual([12, 9, 6, 3, 0, null]);
   });
 });

@@ -17,6 +17,10 @@ export const directoryEntrySchema = providerInfoSchema.extend({
   storageClasses: z.array(z.object({ name: z.string(), persistent: z.boolean() })),
   ipLeases: z.boolean(),
   tier: z.string().nullable(),
+  /** its active leases on chain now; null when the node could not list them */
+  activeLeases: z.number().int().nonnegative().nullable(),
+  /** its open bids on chain now (bids awaiting the tenant); null when the node could not list them */
+  openBids: z.number().int().nonnegative().nullable(),
 });
 export type DirectoryEntry = z.infer<typeof directoryEntrySchema>;
 
@@ -71,7 +75,7 @@ export function filterDirectory(entries: readonly DirectoryEntry[], f: Directory
   );
 }
 
-export type DirectorySortKey = "name" | "region" | "gpus" | "uptime24h" | "uptime7d";
+export type DirectorySortKey = "name" | "region" | "gpus" | "uptime24h" | "uptime7d" | "activeLeases";
 
 /** sorts a copy; unknown values (no region, never probed) last whatever the direction */
 export function sortDirectory(entries: readonly DirectoryEntry[], key: DirectorySortKey, dir: "ascending" | "descending"): DirectoryEntry[] {

@@ -3,6 +3,7 @@ import { NextRequest } from "next/server";
 import { createTestDatabase } from "@/test/support/database";
 import { directoryAnswerSchema } from "@/lib/market/directory";
 import { startDevnetFixture, type DevnetFixture } from "@/test/support/devnet";
+import { TENANT1 } from "../../../../devnet/accounts";
 
 // the route's getDb() is pointed at a fresh database (see app/api/providers/route.test.ts for why it is mocked)
 const database = createTestDatabase();
@@ -38,6 +39,7 @@ describe("GET /api/providers/directory", () => {
     expect(body.providers.map((p) => p.owner).sort()).toEqual(profiles.map((p) => p.account.address).sort());
     const west = body.providers.find((p) => p.owner === profiles[0]!.account.address)!;
     expect(west).toMatchObject({ name: "devnet-west-labs", region: "us-west", tier: "community", ipLeases: true, online: true, uptime24h: 100, uptime7d: 100, lastError: null });
+    expect(body.providers.every((p) => p.activeLeases === 0 && p.openBids === 0)).toBe(true);
     expect(west.gpus).toEqual([{ vendor: "nvidia", model: "h100" }]);
     expect(west.storageClasses).toEqual(expect.arrayContaining([{ name: "beta2", persistent: true }, { name: "beta3", persistent: true }]));
     expect(west.auditedBy.map((a) => a.name)).toContain("Overclock Labs");
@@ -66,6 +68,28 @@ describe("GET /api/providers/directory", () => {
     } finally {
       await fx.fleet!.setFault(owner, null);
     }
+  });
+
+  it("counts each provider's open bids and active leases on chain", async () => {
+    const { loadDirectory } = await import("@/lib/market/directory.server");
+    const { providersRepository } = await import("@/lib/db/providers");
+    const { createRestClient } = await import("@/lib/chain/rest");
+    const { SingleFlightCache } = await import("@/lib/market/single-flight-cache");
+    const { createLeaseMsg } = await import("@/lib/chain/messages");
+    const rest = createRestClient(fx.devnet.endpoints.rest);
+    const { dseq } = await fx.deploy("gitea.yaml");
+    await fx.waitBlocks(12);
+    const bids = await rest.bids({ owner: TENANT1.address, dseq });
+    expect(bids.length).toBeGreaterThan(1);
+    const leased = bids[0]!;
+    const res = await fx.client.signAndBroadcast(leased.id.owner, [createLeaseMsg(leased.id)], "auto");
+    expect(res.code).toBe(0);
+    const load = () => loadDirectory({ network: { id: "devnet" }, rest, repo: providersRepository(database.db), cache: new SingleFlightCache(60_000), probesPerRequest: 0 });
+    const body = await load();
+    const of = (owner: string) => body.providers.find((p) => p.owner === owner)!;
+    expect(of(leased.id.provider)).toMatchObject({ activeLeases: 1, openBids: 0 });
+    // the lease closed the other bids as lost: none of this deployment's bids is open any more
+    expect(body.providers.reduce((n, p) => n + (p.openBids ?? 0), 0)).toBe(0);
   });
 
   it("probes a bounded number of providers per request, the stalest first", async () => {
