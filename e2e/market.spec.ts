@@ -23,6 +23,13 @@ test.describe("the market before paying", () => {
     for (const text of await rows.allTextContents()) expect(text).toContain("nvidia h100");
     // the gateways of the devnet answer the console's probes
     await expect(rows.first()).toContainText("Online");
+    // a provider's page: everything the directory knows, and its attributes as the chain has them
+    const name = (await rows.first().getByRole("link").textContent())!;
+    await rows.first().getByRole("link").click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
+    await expect(page.getByRole("table", { name: /Attributes on chain/ })).toContainText("capabilities/gpu/vendor/nvidia/model/h100");
+    await page.goto("/providers/not-an-address");
+    await expect(page.getByRole("alert")).toContainText("is not an akash1… account address");
   });
 
   test("the GPU page shows the H100 with a price per GPU-hour from the open bids, and deploys with it", async ({ page, devnet }) => {

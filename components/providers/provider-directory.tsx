@@ -1,4 +1,5 @@
 "use client";
+import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { useWallet } from "@/components/wallet/wallet-provider";
@@ -75,7 +76,9 @@ function ProviderRow({ p }: { p: DirectoryEntry }) {
   return (
     <tr className="border-b align-top">
       <th scope="row" className="px-2 py-1 text-left font-normal">
-        <div className="font-medium">{p.name}</div>
+        <Link href={`/providers/${p.owner}`} className="font-medium underline-offset-2 hover:underline">
+          {p.name}
+        </Link>
         <div className="text-xs text-neutral-600">
           <span>{hostOf(p.hostUri)} · </span>
           <span title={p.owner}>{shortAddress(p.owner)}</span>
