@@ -18,6 +18,7 @@ import { attributeValue, providerInfoFrom, type ProviderInfo } from "@/lib/marke
 import { checkSdl, type GroupView } from "@/lib/sdl/check";
 import { corpusFile, corpusPaths } from "@/test/support/corpus";
 import { servePage } from "@/test/support/browser-page";
+import { inventoryOfProfile } from "@/test/support/provider-inventory";
 import { record } from "./lib/report";
 import { fmtMs, percentile } from "./lib/stats";
 
@@ -26,9 +27,14 @@ const ROUNDS = 5;
 const TARGET_MS = 50;
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-function syntheticProviders(n: number): ProviderInfo[] {
-  const accounts: DevnetAccount[] = Array.from({ length: n }, (_, i) => ({ name: `synthetic-${i}`, mnemonic: "", address: `akash1synthetic${String(i).padStart(29, "0")}` }));
-  return buildProfiles(1, accounts, false).map((p) =>
+const profiles = buildProfiles(
+  1,
+  Array.from({ length: PROVIDERS }, (_, i): DevnetAccount => ({ name: `synthetic-${i}`, mnemonic: "", address: `akash1synthetic${String(i).padStart(29, "0")}` })),
+  false,
+);
+
+function syntheticProviders(): ProviderInfo[] {
+  return profiles.map((p) =>
     providerInfoFrom({
       owner: p.account.address,
       hostUri: `https://${p.account.name}.example.com:8443`,
@@ -38,7 +44,7 @@ function syntheticProviders(n: number): ProviderInfo[] {
   );
 }
 
-const providers = syntheticProviders(PROVIDERS);
+const providers = syntheticProviders();
 /** the directory's entries for them: probe figures dealt per index (a few offline, a few never probed) */
 const entries: DirectoryEntry[] = providers.map((p, i) => ({
   ...p,
@@ -51,6 +57,7 @@ const entries: DirectoryEntry[] = providers.map((p, i) => ({
   tier: attributeValue(p.attributes, "tier"),
   activeLeases: i % 11,
   openBids: i % 5,
+  inventory: i % 17 === 0 ? null : inventoryOfProfile(profiles[i]!),
 }));
 const PAINTS = 15;
 const sdls: GroupView[][] = [];

@@ -38,6 +38,7 @@ export function GpuMarketplace() {
               <th scope="col" className="px-2 py-1">Memory</th>
               <th scope="col" className="px-2 py-1">Interface</th>
               <th scope="col" className="px-2 py-1">Providers (online)</th>
+              <th scope="col" className="px-2 py-1">Free now</th>
               <th scope="col" className="px-2 py-1">Open bids</th>
               <th scope="col" className="px-2 py-1">Price per GPU-hour (lowest / median)</th>
               <th scope="col" className="px-2 py-1">
@@ -52,6 +53,7 @@ export function GpuMarketplace() {
                 <td className="px-2 py-1">{r.memory.join(", ") || "—"}</td>
                 <td className="px-2 py-1">{r.interfaces.join(", ") || "—"}</td>
                 <td className="px-2 py-1">{`${r.providers} (${r.providersOnline} online)`}</td>
+                <td className="px-2 py-1">{r.availableNow ?? "Not reported"}</td>
                 <td className="px-2 py-1">{bids.isPending ? "…" : r.bids}</td>
                 <td className="px-2 py-1">
                   {r.minUsdPerGpuHour !== null ? `${formatUsd(r.minUsdPerGpuHour)} / ${formatUsd(r.medianUsdPerGpuHour!)}` : r.bids > 0 ? "AKT price unknown" : "No open bid"}

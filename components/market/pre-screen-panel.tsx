@@ -7,8 +7,9 @@ import { usePreScreen } from "./use-pre-screen";
 
 /**
  * "Providers that can run this", before any deposit: how many known providers meet every requirement of the SDL,
- * which ones, and for each one ruled out the requirement it fails. Capacity is not known before bidding: the
- * bids confirm it.
+ * which ones, and for each one ruled out the requirement it fails: placement, audits, GPU model, storage class, IP
+ * leases, and room in the free capacity the provider last reported on /status (a provider that reports none is not
+ * ruled out for capacity: its bid will tell).
  */
 export function PreScreenPanel({ groups }: { groups: readonly GroupView[] }) {
   const { screen, pending, error } = usePreScreen(groups);
@@ -24,7 +25,7 @@ export function PreScreenPanel({ groups }: { groups: readonly GroupView[] }) {
           <ul className="mt-1 space-y-0.5">
             {screen.ruledOut.map((o) => (
               <li key={o.owner}>
-                <span className="font-medium">{o.name}</span>: needs {o.requirement}
+                <span className="font-medium">{o.name}</span>: {o.kind === "capacity" ? "no room: needs" : "needs"} {o.requirement}
                 {screen.ruledOut.some((x) => x.group !== o.group) && <span className="text-neutral-600"> (group {o.group})</span>}
               </li>
             ))}
@@ -41,8 +42,8 @@ function Verdict({ screen }: { screen: PreScreen }) {
   return (
     <>
       <p>
-        <strong>{`${screen.canRun.length} of ${screen.known}`}</strong> providers can run this now (placement, audits, GPU model, storage class, IP leases; the bids confirm
-        capacity).
+        <strong>{`${screen.canRun.length} of ${screen.known}`}</strong> providers can run this now (placement, audits, GPU model, storage class, IP leases, and room in
+        the free capacity each last reported).
       </p>
       <p className="text-neutral-700">{screen.canRun.map((p) => (p.region ? `${p.name} (${p.region})` : p.name)).join(", ")}</p>
     </>

@@ -7,6 +7,7 @@ import { ErrorMessage } from "@/components/ui/error-message";
 import { isAkashAddress } from "@/lib/chain/address";
 import { gpusOffered } from "@/lib/market/gpu-market";
 import { providerQueries } from "@/lib/query/providers";
+import { freeNow } from "./provider-directory";
 
 /** One provider: everything the directory knows of it, with its attributes as the chain has them. */
 export function ProviderDetail({ owner }: { owner: string }) {
@@ -35,6 +36,7 @@ export function ProviderDetail({ owner }: { owner: string }) {
     ["Audited by", p.auditedBy.length ? p.auditedBy.map((a) => (a.name ? `${a.name} (${a.address})` : a.address)).join(", ") : "Not audited"],
     ["Online", p.online === null ? "Not probed yet" : p.online ? "Online" : `Offline${p.lastError ? ` (${p.lastError})` : ""}`],
     ["Uptime", `${p.uptime24h === null ? "no data" : `${p.uptime24h}%`} over 24 h (${p.probes24h} probes), ${p.uptime7d === null ? "no data" : `${p.uptime7d}%`} over 7 days`],
+    ["Free now", p.inventory ? `${freeNow(p.inventory)} on ${p.inventory.nodes.length} node${p.inventory.nodes.length > 1 ? "s" : ""}` : "Not reported"],
     ["Active leases", p.activeLeases === null ? "unknown" : String(p.activeLeases)],
     ["Open bids", p.openBids === null ? "unknown" : String(p.openBids)],
   ];

@@ -8,6 +8,8 @@ import { SortableHeader, type SortState } from "@/components/ui/sortable-header"
 import { shortAddress } from "@/lib/chain/address";
 import { directoryOptions, filterDirectory, gpuLabel, NO_DIRECTORY_FILTERS, sortDirectory, type DirectoryEntry, type DirectorySortKey } from "@/lib/market/directory";
 import { providerQueries } from "@/lib/query/providers";
+import { formatBytes, formatMillicores } from "@/lib/format/units";
+import { inventoryTotals, type Inventory } from "@/lib/market/provider-status";
 import { DirectoryFilters } from "./directory-filters";
 
 const COLUMNS: { key: DirectorySortKey | null; label: string }[] = [
@@ -21,6 +23,7 @@ const COLUMNS: { key: DirectorySortKey | null; label: string }[] = [
   { key: "uptime24h", label: "Uptime (24 h)" },
   { key: "uptime7d", label: "Uptime (7 d)" },
   { key: "activeLeases", label: "Active leases" },
+  { key: null, label: "Free now" },
 ];
 
 /** Every provider on chain, filtered and sorted in the browser (a network has hundreds, not millions). */
@@ -100,8 +103,15 @@ function ProviderRow({ p }: { p: DirectoryEntry }) {
         {p.activeLeases ?? "—"}
         {p.openBids !== null && p.openBids > 0 && <div className="text-xs text-neutral-600">{`${p.openBids} open bid${p.openBids > 1 ? "s" : ""}`}</div>}
       </td>
+      <td className="px-2 py-1">{p.inventory ? freeNow(p.inventory) : "Not reported"}</td>
     </tr>
   );
+}
+
+/** "60 CPU · 466 GiB · 6 GPUs": the free capacity of the provider's last /status */
+export function freeNow(inv: Inventory): string {
+  const t = inventoryTotals(inv);
+  return [formatMillicores(t.cpu), formatBytes(t.memory), t.gpu ? `${t.gpu} GPU${t.gpu > 1 ? "s" : ""}` : null].filter(Boolean).join(" · ");
 }
 
 /** a provider's host URI is whatever it registered on chain; one that is not a URL is shown as it is */

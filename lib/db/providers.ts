@@ -1,6 +1,7 @@
 import "server-only";
 import type { PrismaClient } from "@prisma/client";
 import { z } from "zod";
+import { inventorySchema, type Inventory } from "@/lib/market/provider-status";
 
 /**
  * What we know of providers beyond the chain: the last snapshot of their on-chain record (so the bid table still
@@ -70,8 +71,9 @@ export function providersRepository(db: PrismaClient) {
       return null;
     },
 
-    async completeProbe(id: string, r: { ok: boolean; latencyMs: number | null; error: string | null }): Promise<void> {
-      await db.providerProbe.update({ where: { id }, data: { ok: r.ok, latencyMs: r.latencyMs, error: r.ok ? null : (r.error ?? "failed").slice(0, 500) } });
+    async completeProbe(id: string, r: { ok: boolean; latencyMs: number | null; error: string | null; inventory?: Inventory | null }): Promise<void> {
+      const inventory = r.ok && r.inventory ? JSON.stringify(r.inventory) : null;
+      await db.providerProbe.update({ where: { id }, data: { ok: r.ok, latencyMs: r.latencyMs, error: r.ok ? null : (r.error ?? "failed").slice(0, 500), inventory } });
     },
 
     /** finished probes of the last 24 h per provider (pending claims excluded) */
@@ -113,13 +115,18 @@ export function providersRepository(db: PrismaClient) {
     },
 
     /** the newest finished probe of each provider: is it online now, and if not, why */
-    async latestProbes(network: string, owners: readonly string[]): Promise<Map<string, { at: Date; ok: boolean; error: string | null; latencyMs: number | null }>> {
+    async latestProbes(
+      network: string,
+      owners: readonly string[],
+    ): Promise<Map<string, { at: Date; ok: boolean; error: string | null; latencyMs: number | null; inventory: Inventory | null }>> {
       const finished = { OR: [{ error: null }, { error: { not: PENDING } }] };
       const newest = await db.providerProbe.groupBy({ by: ["owner"], where: { network, owner: { in: [...owners] }, ...finished }, _max: { at: true } });
       const keys = newest.filter((n) => n._max.at).map((n) => ({ owner: n.owner, at: n._max.at! }));
       if (keys.length === 0) return new Map();
-      const rows = await db.providerProbe.findMany({ where: { network, OR: keys, AND: finished }, select: { owner: true, at: true, ok: true, error: true, latencyMs: true } });
-      return new Map(rows.map((r) => [r.owner, { at: r.at, ok: r.ok, error: r.error, latencyMs: r.latencyMs }]));
+      const rows = await db.providerProbe.findMany({ where: { network, OR: keys, AND: finished }, select: { owner: true, at: true, ok: true, error: true, latencyMs: true, inventory: true } });
+      // the column is ours, but an older or hand-edited row must not break the directory: unreadable reads as none
+      const inventoryOf = (raw: string | null) => (raw ? (inventorySchema.safeParse(safeJson(raw)).data ?? null) : null);
+      return new Map(rows.map((r) => [r.owner, { at: r.at, ok: r.ok, error: r.error, latencyMs: r.latencyMs, inventory: inventoryOf(r.inventory) }]));
     },
 
     /** the newest probe time per provider, pending claims included: what decides whether a probe is due */

@@ -79,6 +79,7 @@ export async function loadDirectory(deps: LoadDirectoryDeps): Promise<DirectoryA
       tier: attributeValue(info.attributes, "tier"),
       activeLeases: list.leases ? (list.leases.get(p.owner) ?? 0) : null,
       openBids: list.bids ? (list.bids.get(p.owner) ?? 0) : null,
+      inventory: last?.ok ? last.inventory : null,
     };
   });
   return { network, providers, readAt: list.readAt.toISOString() };

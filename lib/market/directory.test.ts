@@ -2,9 +2,11 @@ import { describe, expect, it } from "vitest";
 import { directoryOptions, filterDirectory, NO_DIRECTORY_FILTERS, sortDirectory, storageClassesOf, type DirectoryEntry } from "@/lib/market/directory";
 import { attributeValue, providerInfoFrom } from "@/lib/market/provider-info";
 import { buildProfiles } from "../../devnet/provider/profiles";
+import { inventoryOfProfile } from "@/test/support/provider-inventory";
 
 /** the devnet's six providers as directory entries, with made-up probe figures per provider index */
 const entries: DirectoryEntry[] = buildProfiles(1, undefined, false).map((p, i) => {
+  const inventory = i === 5 ? null : inventoryOfProfile(p);
   const info = providerInfoFrom({ owner: p.account.address, hostUri: `https://${p.account.name}.example.com:8443`, attributes: p.attributes, auditors: p.auditedAttributes.length ? ["akash1auditor"] : [] });
   return {
     ...info,
@@ -17,6 +19,7 @@ const entries: DirectoryEntry[] = buildProfiles(1, undefined, false).map((p, i) 
     tier: attributeValue(info.attributes, "tier"),
     activeLeases: i === 5 ? null : i * 3,
     openBids: i,
+    inventory,
   };
 });
 const names = (xs: DirectoryEntry[]) => xs.map((e) => e.name);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { providerInfoSchema, type ProviderInfo } from "@/lib/market/provider-info";
+import { inventorySchema } from "@/lib/market/provider-status";
 
 /**
  * The provider directory (/providers): every provider on chain with what the console knows of it, and the pure
@@ -21,6 +22,8 @@ export const directoryEntrySchema = providerInfoSchema.extend({
   activeLeases: z.number().int().nonnegative().nullable(),
   /** its open bids on chain now (bids awaiting the tenant); null when the node could not list them */
   openBids: z.number().int().nonnegative().nullable(),
+  /** free capacity from its last successful /status; null when it reports none or was never reached */
+  inventory: inventorySchema.nullable(),
 });
 export type DirectoryEntry = z.infer<typeof directoryEntrySchema>;
 

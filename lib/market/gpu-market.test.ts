@@ -3,6 +3,7 @@ import type { ChainBid } from "@/lib/chain/rest-schemas";
 import { createRestClient } from "@/lib/chain/rest";
 import { gpuMarket, gpusOfBid, gpusOffered, type GpuProvider } from "@/lib/market/gpu-market";
 import { startDevnetFixture, type DevnetFixture } from "@/test/support/devnet";
+import { inventoryOfProfile } from "@/test/support/provider-inventory";
 
 let fx: DevnetFixture;
 let providers: GpuProvider[];
@@ -12,7 +13,7 @@ const BLOCK_S = 6.117;
 beforeAll(async () => {
   fx = await startDevnetFixture();
   await fx.fleet!.registered;
-  providers = fx.fleet!.profiles.map((p) => ({ owner: p.account.address, attributes: p.attributes, online: p.index !== 1 }));
+  providers = fx.fleet!.profiles.map((p) => ({ owner: p.account.address, attributes: p.attributes, online: p.index !== 1, inventory: p.index === 0 ? null : inventoryOfProfile(p) }));
   // a GPU deployment (H100, A100 or RTX A6000, one GPU) and a CPU one: the real bids the market reads
   await fx.deploy("Llama-3.1-8B.yaml");
   await fx.deploy("gitea.yaml");
@@ -28,6 +29,11 @@ describe("gpuMarket on the devnet's providers and open bids", () => {
     const h100 = rows.find((r) => r.key === "nvidia/h100")!;
     expect(h100).toMatchObject({ vendor: "nvidia", model: "h100", memory: ["80Gi"], interfaces: ["sxm"], bids: 0, minUsdPerGpuHour: null });
     expect(h100.providers).toBe(providers.filter((p) => gpusOffered(p.attributes).has("nvidia/h100")).length);
+    // free now: the H100s of the providers that reported capacity (the first provider reported none)
+    const reported = fx.fleet!.profiles.filter((p) => p.index !== 0);
+    const h100Free = reported.flatMap((p) => p.nodes).reduce((n, node) => n + (node.gpu?.model === "h100" ? node.gpu.count : 0), 0);
+    expect(h100.availableNow).toBe(h100Free);
+    expect(gpuMarket(providers.map((p) => ({ ...p, inventory: null })), [], { averageBlockTimeSeconds: BLOCK_S, aktUsd: null })[0]!.availableNow).toBeNull();
   });
 
   it("prices a GPU-hour from each bid whose provider offers one matching model: per block x blocks per hour / GPUs, exact to the DecCoin", () => {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { ChainBid } from "@/lib/chain/rest-schemas";
 import { normalizeBidPrice } from "@/lib/market/price";
+import type { Inventory } from "@/lib/market/provider-status";
 
 /**
  * The GPU marketplace (/gpus): per GPU model (vendor, model, memory, interface), the providers that offer it
@@ -14,6 +15,8 @@ export interface GpuProvider {
   owner: string;
   attributes: readonly { key: string; value: string }[];
   online: boolean | null;
+  /** free capacity from its last /status, when it reported one */
+  inventory?: Inventory | null;
 }
 
 export interface GpuModelRow {
@@ -25,6 +28,8 @@ export interface GpuModelRow {
   interfaces: string[];
   providers: number;
   providersOnline: number;
+  /** free GPUs of this model in the providers' last /status; null when none of its providers reported capacity */
+  availableNow: number | null;
   /** open bids whose price counted for this model */
   bids: number;
   /** USD per GPU-hour; null when no bid counted or the token has no USD rate */
@@ -97,9 +102,11 @@ export function gpuMarket(providers: readonly GpuProvider[], bids: readonly Chai
     const offered = gpusOffered(p.attributes);
     offeredBy.set(p.owner, offered);
     for (const [key, o] of offered) {
-      const row = rows.get(key) ?? { key, vendor: o.vendor, model: o.model, memory: [], interfaces: [], providers: 0, providersOnline: 0, bids: 0, minUsdPerGpuHour: null, medianUsdPerGpuHour: null, prices: [] };
+      const row = rows.get(key) ?? { key, vendor: o.vendor, model: o.model, memory: [], interfaces: [], providers: 0, providersOnline: 0, availableNow: null, bids: 0, minUsdPerGpuHour: null, medianUsdPerGpuHour: null, prices: [] };
       row.providers += 1;
       if (p.online) row.providersOnline += 1;
+      const free = p.inventory ? freeGpus(p.inventory, key, offered.size) : null;
+      if (free !== null) row.availableNow = (row.availableNow ?? 0) + free;
       row.memory = [...new Set([...row.memory, ...o.memory])].sort();
       row.interfaces = [...new Set([...row.interfaces, ...o.interfaces])].sort();
       rows.set(key, row);
@@ -121,6 +128,20 @@ export function gpuMarket(providers: readonly GpuProvider[], bids: readonly Chai
       return { ...row, minUsdPerGpuHour: sorted[0] ?? null, medianUsdPerGpuHour: median(sorted) };
     })
     .sort((a, b) => a.vendor.localeCompare(b.vendor) || a.model.localeCompare(b.model));
+}
+
+/**
+ * Free GPUs of one model in an inventory: by model where the nodes say which; a node that gives only a count is
+ * counted for the model only when the provider advertises a single GPU model (else it is not known which).
+ */
+function freeGpus(inv: Inventory, key: string, modelsAdvertised: number): number {
+  let free = 0;
+  for (const n of inv.nodes) {
+    const byModel = Object.entries(n.gpus);
+    if (byModel.length > 0) free += n.gpus[key] ?? 0;
+    else if (modelsAdvertised === 1) free += n.gpu;
+  }
+  return free;
 }
 
 function median(sorted: readonly number[]): number | null {

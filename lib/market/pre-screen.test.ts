@@ -1,6 +1,6 @@
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { preScreen } from "@/lib/market/pre-screen";
+import { preScreen, type ScreenedProvider } from "@/lib/market/pre-screen";
 import { providerInfoFrom, type ProviderInfo } from "@/lib/market/provider-info";
 import { checkSdl, type GroupView } from "@/lib/sdl/check";
 import { corpusFile, corpusPaths } from "@/test/support/corpus";
@@ -8,6 +8,7 @@ import { AUDITOR1 } from "../../devnet/accounts";
 import { decide, parseGroupSpec } from "../../devnet/provider/bidding";
 import { buildProfiles } from "../../devnet/provider/profiles";
 import { MAINNET_AUDITOR } from "../../devnet/start";
+import { inventoryOfProfile } from "@/test/support/provider-inventory";
 
 /** The devnet's six providers as the console sees them (chain attributes, auditors), and as they decide to bid. */
 const profiles = buildProfiles(1, undefined, false);
@@ -18,14 +19,15 @@ const audits = (p: (typeof profiles)[number]) =>
         attributes: p.auditedAttributes,
       }))
     : [];
-const providers: ProviderInfo[] = profiles.map((p) =>
-  providerInfoFrom({
+const providers: ScreenedProvider[] = profiles.map((p) => ({
+  ...providerInfoFrom({
     owner: p.account.address,
     hostUri: `https://${p.account.name}.example.com:8443`,
     attributes: p.attributes,
     auditors: audits(p).map((a) => a.auditor),
   }),
-);
+  inventory: inventoryOfProfile(p),
+}));
 
 async function groupsOf(sdl: string): Promise<GroupView[]> {
   const r = await checkSdl(sdl);
@@ -145,6 +147,25 @@ describe("preScreen: each rule, passing and failing, on the devnet's providers",
     expect(r.ruledOut.length).toBeGreaterThan(0);
   });
 
+  it("free capacity: eight H100 in one replica fit only a node with eight free; nine fit nowhere, and the size is what to relax", async () => {
+    const h100s = (n: number) => `        gpu:\n          units: ${n}\n          attributes:\n            vendor:\n              nvidia:\n                - model: h100`;
+    const eight = preScreen(await groupsOf(sdl({ resources: h100s(8) })), providers);
+    const withH100 = providers.filter((p) => p.gpus.some((g) => g.model === "h100"));
+    const roomy = withH100.filter((p) => p.inventory!.nodes.some((n) => (n.gpus["nvidia/h100"] ?? 0) >= 8));
+    expect(roomy.length).toBeGreaterThan(0);
+    expect(roomy.length).toBeLessThan(withH100.length);
+    expect(names(eight.canRun)).toEqual(names(roomy));
+    const full = eight.ruledOut.filter((o) => o.kind === "capacity");
+    expect(full.map((o) => o.name).sort()).toEqual(names(withH100.filter((p) => !roomy.includes(p))));
+    expect(full[0]!.requirement).toBe("a node with 1 CPU, 1 GiB memory, 8 GPUs free");
+    const nine = preScreen(await groupsOf(sdl({ resources: h100s(9) })), providers);
+    expect(nine.canRun).toEqual([]);
+    expect(nine.relax).toMatchObject({ requirement: "the resources per replica", matching: 0 });
+    expect(nine.relax!.message).toMatch(/have no room for it now .*9 GPUs free/);
+    // a provider that reports no capacity is not ruled out for it
+    expect(preScreen(await groupsOf(sdl({ resources: h100s(9) })), withH100.map((p) => ({ ...p, inventory: null }))).canRun).toHaveLength(withH100.length);
+  });
+
   it("no providers known: nobody to relax for", async () => {
     expect(preScreen(await groupsOf(sdl({})), [])).toEqual({
       known: 0,
@@ -164,7 +185,7 @@ describe("preScreen over the SDL corpus, against the devnet providers' own biddi
     }
   });
 
-  it("never rules out a provider that would bid, and rules out only for a reason the provider also refuses on", () => {
+  it("lets through exactly the providers that would bid, given their free capacity", () => {
     expect(cases.length).toBeGreaterThan(150);
     const wrong: string[] = [];
     let ruledOut = 0;

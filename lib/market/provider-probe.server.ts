@@ -2,13 +2,15 @@ import "server-only";
 import https from "node:https";
 import type { TLSSocket } from "node:tls";
 import { isAppError } from "@/lib/errors/app-error";
+import { inventoryFromStatus, type Inventory } from "@/lib/market/provider-status";
 import { resolveProviderTarget, type SsrfOptions } from "@/lib/provider-gateway/ssrf.server";
 
 /**
  * One GET of a provider's `/status` on the host URI of its on-chain record, through the SSRF guard. Providers
  * serve self-signed certificates (their CA is their on-chain certificate, not a public one), so the chain is not
  * verified here; the certificate's SHA-256 fingerprint is returned so that pinning (pin.server.ts) can check it
- * against the provider's on-chain certificates. A probe answers "is the gateway up", nothing more.
+ * against the provider's on-chain certificates. A probe answers "is the gateway up", and reads the free capacity the
+ * status reports (provider-status.ts), if any.
  */
 
 export const PROBE_TIMEOUT_MS = 5_000;
@@ -22,6 +24,8 @@ export interface ProbeResult {
   error: string | null;
   /** "AB:CD:…" SHA-256 of the leaf certificate, when a TLS handshake completed */
   tlsFingerprint256: string | null;
+  /** the free capacity the status reports; null when it reports none (or the probe failed) */
+  inventory?: Inventory | null;
 }
 
 export interface ProbeOptions extends SsrfOptions {
@@ -44,7 +48,7 @@ export async function probeProvider(hostUri: string, opts: ProbeOptions): Promis
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      resolve({ ok: r.ok, error: r.error, latencyMs: r.latency ? Math.round(performance.now() - started) : null, tlsFingerprint256: fingerprint });
+      resolve({ ok: r.ok, error: r.error, latencyMs: r.latency ? Math.round(performance.now() - started) : null, tlsFingerprint256: fingerprint, inventory: r.inventory ?? null });
     };
     const req = https.request({
       // connect to the address the guard checked; the name only travels as SNI and Host
@@ -82,13 +86,14 @@ export async function probeProvider(hostUri: string, opts: ProbeOptions): Promis
       });
       res.on("end", () => {
         if (res.statusCode !== 200) return done({ ok: false, error: `HTTP ${res.statusCode}`, latency: true });
+        let body: unknown;
         try {
-          const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as unknown;
-          if (!body || typeof body !== "object" || Array.isArray(body)) return done({ ok: false, error: "the status answer is not a JSON object", latency: true });
+          body = JSON.parse(Buffer.concat(chunks).toString("utf8"));
         } catch {
           return done({ ok: false, error: "the status answer is not JSON", latency: true });
         }
-        done({ ok: true, error: null, latency: true });
+        if (!body || typeof body !== "object" || Array.isArray(body)) return done({ ok: false, error: "the status answer is not a JSON object", latency: true });
+        done({ ok: true, error: null, latency: true, inventory: inventoryFromStatus(body) });
       });
       res.on("error", (err) => done({ ok: false, error: err.message }));
     });

@@ -40,6 +40,9 @@ describe("GET /api/providers/directory", () => {
     const west = body.providers.find((p) => p.owner === profiles[0]!.account.address)!;
     expect(west).toMatchObject({ name: "devnet-west-labs", region: "us-west", tier: "community", ipLeases: true, online: true, uptime24h: 100, uptime7d: 100, lastError: null });
     expect(body.providers.every((p) => p.activeLeases === 0 && p.openBids === 0)).toBe(true);
+    // free capacity from the gateway's /status: the devnet's west provider has a node of eight H100s, nothing leased
+    expect(west.inventory!.nodes.find((n) => n.name === "node1")).toMatchObject({ gpu: 8, gpus: { "nvidia/h100": 8 }, cpu: 64_000 });
+    expect(west.inventory!.storage.map((s) => s.class).sort()).toEqual(["beta2", "beta3"]);
     expect(west.gpus).toEqual([{ vendor: "nvidia", model: "h100" }]);
     expect(west.storageClasses).toEqual(expect.arrayContaining([{ name: "beta2", persistent: true }, { name: "beta3", persistent: true }]));
     expect(west.auditedBy.map((a) => a.name)).toContain("Overclock Labs");
