@@ -12,17 +12,13 @@ export interface UsePreScreen {
   error: Error | null;
 }
 
-/** The pre-screen of these groups against every provider on the connected network (one chain read, cached 5 min). */
+/**
+ * The pre-screen of these groups against every provider of the directory (the console server's: chain records with
+ * audits, and the free capacity of each provider's last /status), cached a minute; the screen itself runs here.
+ */
 export function usePreScreen(groups: readonly GroupView[] | null): UsePreScreen {
   const { network } = useWallet();
-  const known = useQuery({
-    ...providerQueries.all(network),
-    enabled: groups !== null,
-  });
-  const screen = useMemo(() => (groups && known.data ? preScreen(groups, known.data) : null), [groups, known.data]);
-  return {
-    screen,
-    pending: groups !== null && known.isPending,
-    error: known.error,
-  };
+  const known = useQuery({ ...providerQueries.directory(network.id), enabled: groups !== null });
+  const screen = useMemo(() => (groups && known.data ? preScreen(groups, known.data.providers) : null), [groups, known.data]);
+  return { screen, pending: groups !== null && known.isPending, error: known.error };
 }
