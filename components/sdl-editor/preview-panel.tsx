@@ -1,5 +1,5 @@
 "use client";
-import { useState } from "react";
+import { memo, useState } from "react";
 import { Tab, TabList, TabPanel, Tabs } from "@/components/ui/tabs";
 import type { SdlCheckResult } from "@/lib/sdl/check";
 import { denomSymbol } from "@/lib/chain/denom";
@@ -26,7 +26,8 @@ interface GroupSpecJson {
 type PreviewTab = "groups" | "manifest";
 
 /** What will go on chain: groups, the manifest and its version hash, and the cost estimate. */
-export function PreviewPanel({ result }: { result: SdlCheckResult | null }) {
+/** memo: a keystroke re-renders the workbench, not this panel, until the worker's next result arrives */
+export const PreviewPanel = memo(function PreviewPanel({ result }: { result: SdlCheckResult | null }) {
   const [tab, setTab] = useState<PreviewTab>("groups");
   if (!result) return <p className="p-4 text-sm text-neutral-500">Checking…</p>;
   const groups = (result.groups ?? []) as GroupSpecJson[];
@@ -67,7 +68,7 @@ export function PreviewPanel({ result }: { result: SdlCheckResult | null }) {
       )}
     </section>
   );
-}
+});
 
 function costLine(result: SdlCheckResult): string {
   const e = result.estimate;

@@ -1,4 +1,5 @@
 "use client";
+import { memo } from "react";
 import type { SdlDiagnostic, SdlQuickFix } from "@/lib/sdl/diagnostics";
 import { InlineCode } from "@/components/ui/inline-code";
 
@@ -10,7 +11,8 @@ interface Props {
 }
 
 /** Every diagnostic as `line:column message`, readable without hovering and by screen readers. */
-export function ProblemsPanel({ diagnostics, pending, onSelect, onApplyFix }: Props) {
+/** memo: the callbacks are stable (useCallback in the workbench), so only a new result or pending state re-renders it */
+export const ProblemsPanel = memo(function ProblemsPanel({ diagnostics, pending, onSelect, onApplyFix }: Props) {
   const errors = diagnostics.filter((d) => d.severity === "error").length;
   const warnings = diagnostics.length - errors;
   return (
@@ -60,4 +62,4 @@ export function ProblemsPanel({ diagnostics, pending, onSelect, onApplyFix }: Pr
       )}
     </section>
   );
-}
+});

@@ -7,6 +7,8 @@ import { setupMonaco, SDL_MODEL_URI, type Monaco } from "./monaco-setup";
 
 export interface SdlEditorHandle {
   revealPosition(line: number, column: number): void;
+  /** sets the markers now (from the worker's answer), without waiting for the page to re-render */
+  showDiagnostics(diagnostics: readonly SdlDiagnostic[]): void;
 }
 
 interface Props {
@@ -29,15 +31,22 @@ export default function SdlEditor({ value, onChange, diagnostics, sdlSchema, onR
   const editorRef = useRef<MonacoEditor.IStandaloneCodeEditor | null>(null);
   const diagnosticsRef = useRef(diagnostics);
   const disposables = useRef<IDisposable[]>([]);
+  /** the diagnostics the markers show: the prop's effect skips the ones showDiagnostics already set */
+  const applied = useRef<readonly SdlDiagnostic[] | null>(null);
   diagnosticsRef.current = diagnostics;
+
+  const applyMarkers = (m: Monaco, model: MonacoEditor.ITextModel, list: readonly SdlDiagnostic[]) => {
+    applied.current = list;
+    m.editor.setModelMarkers(model, MARKER_OWNER, list.map((d) => toMarker(m, d)));
+  };
 
   const monaco = typeof window === "undefined" ? null : setupMonaco(sdlSchema);
 
   useEffect(() => {
     const m = monacoRef.current;
     const model = editorRef.current?.getModel();
-    if (!m || !model) return;
-    m.editor.setModelMarkers(model, MARKER_OWNER, diagnostics.map((d) => toMarker(m, d)));
+    if (!m || !model || applied.current === diagnostics) return;
+    applyMarkers(m, model, diagnostics);
   }, [diagnostics]);
 
   useEffect(() => () => disposables.current.forEach((d) => d.dispose()), []);
@@ -46,7 +55,7 @@ export default function SdlEditor({ value, onChange, diagnostics, sdlSchema, onR
     editorRef.current = editor;
     monacoRef.current = m as unknown as Monaco;
     const model = editor.getModel();
-    if (model) m.editor.setModelMarkers(model, MARKER_OWNER, diagnosticsRef.current.map((d) => toMarker(m as unknown as Monaco, d)));
+    if (model) applyMarkers(m as unknown as Monaco, model, diagnosticsRef.current);
     disposables.current.push(
       m.languages.registerCodeActionProvider("yaml", {
         provideCodeActions: (actionModel, range) => ({
@@ -60,6 +69,10 @@ export default function SdlEditor({ value, onChange, diagnostics, sdlSchema, onR
         editor.setPosition({ lineNumber: line, column });
         editor.revealPositionInCenter({ lineNumber: line, column });
         editor.focus();
+      },
+      showDiagnostics(list) {
+        const current = editor.getModel();
+        if (current) applyMarkers(m as unknown as Monaco, current, list);
       },
     });
   };

@@ -38,7 +38,7 @@ export function SdlWorkbench({ draft, initialContent, initialName, sdlSchema }: 
   const [draftId, setDraftId] = useState<string | null>(draft?.id ?? null);
   const [notice, setNotice] = useState<string | null>(null);
   const editorHandle = useRef<SdlEditorHandle | null>(null);
-  const check = useSdlCheck(content);
+  const check = useSdlCheck(content, (d) => editorHandle.current?.showDiagnostics(d));
 
   const onCreated = useCallback((id: string) => {
     setDraftId(id);
@@ -49,8 +49,8 @@ export function SdlWorkbench({ draft, initialContent, initialName, sdlSchema }: 
   const { status, saveNow } = useDraftAutosave({ draftId, content, name, initialContent: draft?.content ?? initialContent, onCreated });
 
   const diagnostics = check.result?.diagnostics ?? [];
-  const selectDiagnostic = (d: SdlDiagnostic) => editorHandle.current?.revealPosition(d.range.startLine, d.range.startColumn);
-  const applyFix = (fix: SdlQuickFix) => setContent((c) => applyTextEdits(c, fix.edits));
+  const selectDiagnostic = useCallback((d: SdlDiagnostic) => editorHandle.current?.revealPosition(d.range.startLine, d.range.startColumn), []);
+  const applyFix = useCallback((fix: SdlQuickFix) => setContent((c) => applyTextEdits(c, fix.edits)), []);
   const reviewAndDeploy = async () => {
     try {
       // the review page reads the draft from the server: make sure it has exactly this text
@@ -99,7 +99,10 @@ export function SdlWorkbench({ draft, initialContent, initialName, sdlSchema }: 
           <div className="min-h-[300px] flex-1" data-testid="editor-container">
             <SdlEditor
               value={content}
-              onChange={setContent}
+              onChange={(text) => {
+                check.submit(text);
+                setContent(text);
+              }}
               diagnostics={diagnostics}
               sdlSchema={sdlSchema}
               onReady={(h) => (editorHandle.current = h)}
