@@ -20,10 +20,10 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         {/* The header is inside the providers: its wallet button needs the wallet and query contexts. */}
         <Providers>
           <header className="relative flex items-center gap-6 border-b border-neutral-200 bg-white px-4 py-2">
-            <Link href="/" className="font-semibold text-neutral-900">
+            <Link href="/" className="shrink-0 whitespace-nowrap font-semibold text-neutral-900">
               Akash Tenant Console
             </Link>
-            <nav aria-label="Main" className="flex gap-4 text-sm">
+            <nav aria-label="Main" className="flex gap-4 whitespace-nowrap text-sm">
               <Link href="/new" className="hover:underline">New deployment</Link>
               <Link href="/templates" className="hover:underline">Templates</Link>
               <Link href="/drafts" className="hover:underline">Drafts</Link>

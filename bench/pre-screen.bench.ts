@@ -58,6 +58,7 @@ const entries: DirectoryEntry[] = providers.map((p, i) => ({
   activeLeases: i % 11,
   openBids: i % 5,
   inventory: i % 17 === 0 ? null : inventoryOfProfile(profiles[i]!),
+  disagreements: [],
 }));
 const PAINTS = 15;
 const sdls: GroupView[][] = [];

@@ -46,6 +46,15 @@ export function ProviderDetail({ owner }: { owner: string }) {
       <h1 id="provider-name" className="text-xl font-semibold">
         {p.name}
       </h1>
+      {p.disagreements.length > 0 && (
+        <Alert tone="warning" role="note" title="Its status disagrees with its attributes on chain">
+          <ul className="list-disc pl-5">
+            {p.disagreements.map((d) => (
+              <li key={d}>{d}</li>
+            ))}
+          </ul>
+        </Alert>
+      )}
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
         {facts.map(([k, v]) => (
           <div key={k} className="contents">

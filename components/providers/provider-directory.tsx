@@ -103,7 +103,10 @@ function ProviderRow({ p }: { p: DirectoryEntry }) {
         {p.activeLeases ?? "—"}
         {p.openBids !== null && p.openBids > 0 && <div className="text-xs text-neutral-600">{`${p.openBids} open bid${p.openBids > 1 ? "s" : ""}`}</div>}
       </td>
-      <td className="px-2 py-1">{p.inventory ? freeNow(p.inventory) : "Not reported"}</td>
+      <td className="px-2 py-1">
+        {p.inventory ? freeNow(p.inventory) : "Not reported"}
+        {p.disagreements.length > 0 && <div className="text-xs text-amber-800" title={p.disagreements.join("; ")}>Status disagrees with its attributes</div>}
+      </td>
     </tr>
   );
 }

@@ -5,6 +5,7 @@ import { attributeValue, providerInfoFrom, uptimePercent } from "@/lib/market/pr
 import { probeStale, type DirectoryDeps } from "@/lib/market/provider-directory.server";
 import { SingleFlightCache } from "@/lib/market/single-flight-cache";
 import { storageClassesOf, type DirectoryAnswer } from "@/lib/market/directory";
+import { inventoryDisagreements } from "@/lib/market/provider-status";
 
 /**
  * The server half of /api/providers/directory: every provider on chain (one list read and one audits read, cached
@@ -80,6 +81,7 @@ export async function loadDirectory(deps: LoadDirectoryDeps): Promise<DirectoryA
       activeLeases: list.leases ? (list.leases.get(p.owner) ?? 0) : null,
       openBids: list.bids ? (list.bids.get(p.owner) ?? 0) : null,
       inventory: last?.ok ? last.inventory : null,
+      disagreements: last?.ok && last.inventory ? inventoryDisagreements(info.gpus, last.inventory) : [],
     };
   });
   return { network, providers, readAt: list.readAt.toISOString() };

@@ -20,6 +20,7 @@ const entries: DirectoryEntry[] = buildProfiles(1, undefined, false).map((p, i) 
     activeLeases: i === 5 ? null : i * 3,
     openBids: i,
     inventory,
+    disagreements: [],
   };
 });
 const names = (xs: DirectoryEntry[]) => xs.map((e) => e.name);

@@ -24,6 +24,8 @@ export const directoryEntrySchema = providerInfoSchema.extend({
   openBids: z.number().int().nonnegative().nullable(),
   /** free capacity from its last successful /status; null when it reports none or was never reached */
   inventory: inventorySchema.nullable(),
+  /** where that status contradicts its attributes (provider-status.ts inventoryDisagreements); empty when it agrees */
+  disagreements: z.array(z.string()),
 });
 export type DirectoryEntry = z.infer<typeof directoryEntrySchema>;
 

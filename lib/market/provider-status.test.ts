@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { inventoryFromStatus, inventoryTotals, MAX_NODES } from "@/lib/market/provider-status";
+import { inventoryDisagreements, inventoryFromStatus, inventoryTotals, MAX_NODES } from "@/lib/market/provider-status";
 
 /** the shape akash-network/provider's gateway answers GET /status with (cpu in millicores, bytes elsewhere) */
 const status = (nodes: unknown[], storage: unknown = [{ class: "beta3", size: 2_000_000_000_000 }]) => ({
@@ -42,5 +42,27 @@ describe("inventoryFromStatus", () => {
 
   it("reads a status without storage pools as having none", () => {
     expect(inventoryFromStatus(status([{ name: "n1", available: { cpu: 1, memory: 1 } }], null))!.storage).toEqual([]);
+  });
+});
+
+describe("inventoryDisagreements", () => {
+  const inv = inventoryFromStatus(
+    status([{ name: "n1", available: { cpu: 1, memory: 1, gpu: 2 }, gpus: [{ vendor: "nvidia", name: "a100", available: 2 }] }, { name: "n2", available: { cpu: 1, memory: 1 } }]),
+  )!;
+
+  it("is empty when the status and the attributes name the same GPUs", () => {
+    expect(inventoryDisagreements([{ vendor: "nvidia", model: "a100" }], inv)).toEqual([]);
+  });
+
+  it("names a GPU the nodes report but the chain does not advertise, and one advertised that no node has", () => {
+    expect(inventoryDisagreements([{ vendor: "nvidia", model: "h100" }], inv)).toEqual([
+      "its nodes report nvidia a100 GPUs it does not advertise on chain",
+      "it advertises nvidia h100 on chain, but no node reports one",
+    ]);
+  });
+
+  it("says nothing when the nodes do not say which GPUs they hold", () => {
+    const counts = inventoryFromStatus(status([{ name: "n1", available: { cpu: 1, memory: 1, gpu: 4 } }]))!;
+    expect(inventoryDisagreements([{ vendor: "nvidia", model: "h100" }], counts)).toEqual([]);
   });
 });

@@ -78,3 +78,19 @@ export function inventoryTotals(inv: Inventory) {
     gpusByModel,
   };
 }
+
+/**
+ * Where a provider's /status contradicts its on-chain attributes (what it bids on): GPU models its nodes report that
+ * it does not advertise, and advertised models no node has, when its nodes say which GPUs they hold. Empty when
+ * they agree or the status does not tell. The directory marks such a provider; the figures stay as reported.
+ */
+export function inventoryDisagreements(advertised: readonly { vendor: string; model: string }[], inv: Inventory): string[] {
+  const reported = new Set(inv.nodes.flatMap((n) => Object.keys(n.gpus)));
+  const nodesSayWhich = inv.nodes.some((n) => Object.keys(n.gpus).length > 0);
+  if (!nodesSayWhich) return [];
+  const claimed = new Set(advertised.map((g) => `${g.vendor.toLowerCase()}/${g.model.toLowerCase()}`));
+  const out: string[] = [];
+  for (const k of reported) if (!claimed.has(k)) out.push(`its nodes report ${k.replace("/", " ")} GPUs it does not advertise on chain`);
+  for (const k of claimed) if (!reported.has(k)) out.push(`it advertises ${k.replace("/", " ")} on chain, but no node reports one`);
+  return out;
+}

@@ -43,6 +43,8 @@ describe("GET /api/providers/directory", () => {
     // free capacity from the gateway's /status: the devnet's west provider has a node of eight H100s, nothing leased
     expect(west.inventory!.nodes.find((n) => n.name === "node1")).toMatchObject({ gpu: 8, gpus: { "nvidia/h100": 8 }, cpu: 64_000 });
     expect(west.inventory!.storage.map((s) => s.class).sort()).toEqual(["beta2", "beta3"]);
+    // the devnet's statuses agree with their attributes
+    expect(body.providers.filter((p) => p.disagreements.length > 0)).toEqual([]);
     expect(west.gpus).toEqual([{ vendor: "nvidia", model: "h100" }]);
     expect(west.storageClasses).toEqual(expect.arrayContaining([{ name: "beta2", persistent: true }, { name: "beta3", persistent: true }]));
     expect(west.auditedBy.map((a) => a.name)).toContain("Overclock Labs");
