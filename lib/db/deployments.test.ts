@@ -35,6 +35,21 @@ describe("deploymentsRepository", () => {
     expect(await repo.get(OWNER, "sandbox-2", "100")).toBeUndefined();
   });
 
+  it("replaces a record of the same dseq made by another transaction (a chain reset), leases and all", async () => {
+    await repo.save(OWNER, { ...input("150"), name: "Before the reset", sdl: "version: 'old'\n" });
+    const lease = { gseq: 1, oseq: 1, bseq: 0, provider: TENANT3.address, priceDenom: "uact", priceAmount: "1.5", state: "manifest_pending" as const, createTxHash: "BB" };
+    await repo.recordLeases(OWNER, "devnet", "150", [lease]);
+    await repo.recordManifest(OWNER, "devnet", "150", lease, { sent: true });
+    // the same dseq again, created by another transaction: a new deployment, not a retry
+    const fresh = await repo.save(OWNER, { ...input("150"), name: "After the reset", createTxHash: "CC" });
+    expect(fresh).toMatchObject({ name: "After the reset", sdl: "version: '2.0'\n", createTxHash: "CC", state: "open", leases: [] });
+    // its lease starts waiting for the manifest, as a new lease does
+    const leased = await repo.recordLeases(OWNER, "devnet", "150", [{ ...lease, createTxHash: "DD" }]);
+    expect(leased!.leases).toEqual([expect.objectContaining({ state: "manifest_pending", createTxHash: "DD" })]);
+    // a retried save of that same transaction changes nothing
+    expect((await repo.save(OWNER, { ...input("150"), name: "After the reset", createTxHash: "CC" })).leases).toHaveLength(1);
+  });
+
   it("records leases and marks the deployment leased; another owner sees nothing", async () => {
     await repo.save(OWNER, input("200"));
     const leased = await repo.recordLeases(OWNER, "devnet", "200", [

@@ -75,10 +75,20 @@ export function deploymentsRepository(db: PrismaClient) {
   return {
     /**
      * Idempotent on (network, owner, dseq): a retried save after a flaky response does not duplicate. A new record
-     * beyond `maxRecords` for the owner on this network is refused.
+     * beyond `maxRecords` for the owner on this network is refused. A record of the same dseq created by another
+     * transaction is another deployment (the chain was reset, as test networks and a devnet without state are, and
+     * heights, hence dseqs, came round again): it is replaced whole, its leases with it, so the new deployment never
+     * inherits the old one's SDL or manifest states.
      */
     async save(owner: string, input: NewDeployment, maxRecords = Number.POSITIVE_INFINITY): Promise<DeploymentRecord> {
-      const exists = await db.deployment.findUnique({ where: where(owner, input.network, input.dseq), select: { id: true } });
+      const exists = await db.deployment.findUnique({ where: where(owner, input.network, input.dseq), select: { id: true, createTxHash: true } });
+      if (exists && input.createTxHash && exists.createTxHash && exists.createTxHash !== input.createTxHash) {
+        const [, row] = await db.$transaction([
+          db.lease.deleteMany({ where: { deploymentId: exists.id } }),
+          db.deployment.update({ where: { id: exists.id }, data: { ...input, createdAt: new Date(), closedAt: null, sdlErasedAt: null }, include: { leases: true } }),
+        ]);
+        return toRecord(row);
+      }
       if (!exists && (await db.deployment.count({ where: { owner, network: input.network } })) >= maxRecords) {
         throw new AppError("quota.exceeded", `This console keeps at most ${maxRecords} deployment records per account and network; yours are full. The deployment is on chain all the same.`);
       }
