@@ -46,8 +46,12 @@ describe("deploymentsRepository", () => {
     // its lease starts waiting for the manifest, as a new lease does
     const leased = await repo.recordLeases(OWNER, "devnet", "150", [{ ...lease, createTxHash: "DD" }]);
     expect(leased!.leases).toEqual([expect.objectContaining({ state: "manifest_pending", createTxHash: "DD" })]);
-    // a retried save of that same transaction changes nothing
-    expect((await repo.save(OWNER, { ...input("150"), name: "After the reset", createTxHash: "CC" })).leases).toHaveLength(1);
+    // the same transaction replayed by a reset deterministic chain (same hash) is still another deployment: the
+    // record has leases, which a retried save of a creation never finds
+    const replayed = await repo.save(OWNER, { ...input("150"), name: "After a second reset", createTxHash: "CC" });
+    expect(replayed).toMatchObject({ name: "After a second reset", leases: [] });
+    // a retried save of a creation (nothing happened to the record since) changes nothing
+    expect((await repo.save(OWNER, { ...input("150"), name: "A retry", createTxHash: "CC" })).name).toBe("After a second reset");
   });
 
   it("records leases and marks the deployment leased; another owner sees nothing", async () => {

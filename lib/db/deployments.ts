@@ -75,14 +75,20 @@ export function deploymentsRepository(db: PrismaClient) {
   return {
     /**
      * Idempotent on (network, owner, dseq): a retried save after a flaky response does not duplicate. A new record
-     * beyond `maxRecords` for the owner on this network is refused. A record of the same dseq created by another
-     * transaction is another deployment (the chain was reset, as test networks and a devnet without state are, and
-     * heights, hence dseqs, came round again): it is replaced whole, its leases with it, so the new deployment never
-     * inherits the old one's SDL or manifest states.
+     * beyond `maxRecords` for the owner on this network is refused. A creation's save (it carries the create tx hash)
+     * that meets a record of the same dseq which is another deployment replaces it whole, leases included, so the new
+     * deployment never inherits the old one's SDL or manifest states: the chain was reset (a test network, a devnet
+     * started without its state) and heights, hence dseqs, came round again. It is another deployment when its tx
+     * differs, or when the record has moved past creation (leases, leased, closed), which a retried save of the same
+     * creation never meets: a deterministic devnet replays the very same transaction, hash included.
      */
     async save(owner: string, input: NewDeployment, maxRecords = Number.POSITIVE_INFINITY): Promise<DeploymentRecord> {
-      const exists = await db.deployment.findUnique({ where: where(owner, input.network, input.dseq), select: { id: true, createTxHash: true } });
-      if (exists && input.createTxHash && exists.createTxHash && exists.createTxHash !== input.createTxHash) {
+      const exists = await db.deployment.findUnique({
+        where: where(owner, input.network, input.dseq),
+        select: { id: true, createTxHash: true, state: true, _count: { select: { leases: true } } },
+      });
+      const another = exists && input.createTxHash && ((exists.createTxHash && exists.createTxHash !== input.createTxHash) || exists.state !== "open" || exists._count.leases > 0);
+      if (exists && another) {
         const [, row] = await db.$transaction([
           db.lease.deleteMany({ where: { deploymentId: exists.id } }),
           db.deployment.update({ where: { id: exists.id }, data: { ...input, createdAt: new Date(), closedAt: null, sdlErasedAt: null }, include: { leases: true } }),
