@@ -14,6 +14,13 @@ test.describe("the market before paying", () => {
     await expect(table.getByRole("row")).toHaveCount(7);
     for (const region of ["us-west", "eu-central", "ap-southeast", "us-east", "eu-west"]) await expect(table.getByRole("cell", { name: region, exact: false }).first()).toBeVisible();
     await expect(table).toContainText("nvidia h100");
+    // the map: a dot per region; choosing one filters the table, choosing it again clears the filter
+    const map = page.getByRole("group", { name: "Providers by region" });
+    await map.getByRole("button", { name: /^us-west: 2 providers/ }).click();
+    await expect(page.getByRole("status").filter({ hasText: "2 of 6 providers" })).toBeVisible();
+    await expect(page.getByLabel("Region")).toHaveValue("us-west");
+    await map.getByRole("button", { name: /^us-west: 2 providers/ }).click();
+    await expect(page.getByRole("status").filter({ hasText: /^6 providers$/ })).toBeVisible();
     await page.getByLabel("GPU model").selectOption({ label: "nvidia h100" });
     const rows = table.getByRole("row").filter({ has: page.getByRole("rowheader") });
     await expect(page.getByRole("status").filter({ hasText: /of 6 providers/ })).toBeVisible();

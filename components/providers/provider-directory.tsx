@@ -11,6 +11,7 @@ import { providerQueries } from "@/lib/query/providers";
 import { formatBytes, formatMillicores } from "@/lib/format/units";
 import { inventoryTotals, type Inventory } from "@/lib/market/provider-status";
 import { DirectoryFilters } from "./directory-filters";
+import { RegionMap } from "./region-map";
 
 const COLUMNS: { key: DirectorySortKey | null; label: string }[] = [
   { key: "name", label: "Provider" },
@@ -46,10 +47,12 @@ export function DirectoryView({ entries, chainName }: { entries: readonly Direct
   const [filters, setFilters] = useState(NO_DIRECTORY_FILTERS);
   const [sort, setSort] = useState<SortState<DirectorySortKey>>({ key: "uptime24h", dir: "descending" });
   const options = useMemo(() => directoryOptions(entries), [entries]);
+  const regions = useMemo(() => entries.map((e) => e.region), [entries]);
   const rows = useMemo(() => sortDirectory(filterDirectory(entries, filters), sort.key, sort.dir), [entries, filters, sort]);
   const onSort = (key: DirectorySortKey) => setSort((s) => ({ key, dir: s.key === key && s.dir === "ascending" ? "descending" : "ascending" }));
   return (
     <>
+      <RegionMap regions={regions} selected={filters.region} onSelect={(region) => setFilters((f) => ({ ...f, region }))} />
       <DirectoryFilters value={filters} options={options} onChange={setFilters} />
       <p role="status" className="text-sm text-neutral-700">
         {rows.length === entries.length ? `${entries.length} providers` : `${rows.length} of ${entries.length} providers`}
