@@ -32,8 +32,9 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
               <Link href="/gpus" className="hover:underline">GPUs</Link>
             </nav>
             <WalletHeader />
-            <EscrowBanner />
           </header>
+          {/* a strip of its own under the header: inside the header's row it was squeezed to a narrow, tall column */}
+          <EscrowBanner />
           <main className="flex min-h-0 flex-1 flex-col overflow-auto">{children}</main>
         </Providers>
       </body>

@@ -18,7 +18,7 @@ test.describe("the market before paying", () => {
     const map = page.getByRole("group", { name: "Providers by region" });
     await map.getByRole("button", { name: /^us-west: 2 providers/ }).click();
     await expect(page.getByRole("status").filter({ hasText: "2 of 6 providers" })).toBeVisible();
-    await expect(page.getByLabel("Region")).toHaveValue("us-west");
+    await expect(page.getByRole("combobox", { name: /^Region/ })).toHaveValue("us-west");
     await map.getByRole("button", { name: /^us-west: 2 providers/ }).click();
     await expect(page.getByRole("status").filter({ hasText: /^6 providers$/ })).toBeVisible();
     await page.getByLabel("GPU model").selectOption({ label: "nvidia h100" });
