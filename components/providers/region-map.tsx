@@ -13,6 +13,16 @@ const H = 300;
 export function RegionMap({ regions, selected, onSelect }: { regions: readonly (string | null)[]; selected: string; onSelect(region: string): void }) {
   const { points, unplaced, noRegion } = useMemo(() => regionPoints(regions), [regions]);
   const max = Math.max(1, ...points.map((p) => p.providers));
+  // a label goes under its dot when the one before it (west to east) is close and already above
+  const below = useMemo(() => {
+    const out = new Set<string>();
+    const byX = [...points].sort((a, b) => a.x - b.x);
+    byX.forEach((p, i) => {
+      const prev = byX[i - 1];
+      if (prev && !out.has(prev.area) && (p.x - prev.x) * W < 90 && Math.abs(p.y - prev.y) * H < 30) out.add(p.area);
+    });
+    return out;
+  }, [points]);
   return (
     <figure className="space-y-1">
       <svg viewBox={`0 0 ${W} ${H}`} className="w-full max-w-3xl rounded border border-neutral-200 bg-white" role="group" aria-label="Providers by region">
@@ -46,7 +56,7 @@ export function RegionMap({ regions, selected, onSelect }: { regions: readonly (
             >
               <title>{label}</title>
               <circle cx={p.x * W} cy={p.y * H} r={r} fill={active ? "#1d4ed8" : "#3b82f6"} fillOpacity={active ? 0.9 : 0.55} stroke="#1e3a8a" />
-              <text x={p.x * W} y={p.y * H - r - 4} textAnchor="middle" fontSize="11" fill="#262626">
+              <text x={p.x * W} y={below.has(p.area) ? p.y * H + r + 12 : p.y * H - r - 4} textAnchor="middle" fontSize="11" fill="#262626">
                 {`${p.area} (${p.providers})`}
               </text>
             </g>

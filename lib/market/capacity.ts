@@ -33,14 +33,14 @@ export function capacityShortfall(groups: readonly GroupView[], inv: Inventory):
       }
       const models = gpuModelsTaken(r.gpu?.attributes ?? []);
       for (let i = 0; i < count; i++) {
-        const node = nodes.find((n) => n.cpu >= cpu && n.memory >= memory && n.storage >= ephemeral && (gpu === 0 || gpuRoom(n, gpu, models)));
+        const node = nodes.find((n) => n.cpu >= cpu && n.memory >= memory && (n.storage === null || n.storage >= ephemeral) && (gpu === 0 || gpuRoom(n, gpu, models)));
         if (!node) {
           const what = [formatMillicores(cpu), `${formatBytes(memory)} memory`, gpu ? `${gpu} GPU${gpu > 1 ? "s" : ""}` : null].filter(Boolean).join(", ");
           return `a node with ${what} free${count > 1 ? ` for each of ${count} replicas` : ""}`;
         }
         node.cpu -= cpu;
         node.memory -= memory;
-        node.storage -= ephemeral;
+        if (node.storage !== null) node.storage -= ephemeral;
         if (gpu > 0) takeGpus(node, gpu, models);
       }
     }

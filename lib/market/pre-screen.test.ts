@@ -162,6 +162,9 @@ describe("preScreen: each rule, passing and failing, on the devnet's providers",
     expect(nine.canRun).toEqual([]);
     expect(nine.relax).toMatchObject({ requirement: "the resources per replica", matching: 0 });
     expect(nine.relax!.message).toMatch(/have no room for it now .*9 GPUs free/);
+    // a node that does not say its free ephemeral storage is not taken for a full one
+    const storageUnsaid = roomy.map((p) => ({ ...p, inventory: { ...p.inventory!, nodes: p.inventory!.nodes.map((n) => ({ ...n, storage: null })) } }));
+    expect(preScreen(await groupsOf(sdl({ resources: h100s(8) })), storageUnsaid).canRun).toHaveLength(roomy.length);
     // a provider that reports no capacity is not ruled out for it
     expect(preScreen(await groupsOf(sdl({ resources: h100s(9) })), withH100.map((p) => ({ ...p, inventory: null }))).canRun).toHaveLength(withH100.length);
   });

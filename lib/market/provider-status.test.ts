@@ -19,7 +19,8 @@ describe("inventoryFromStatus", () => {
     )!;
     expect(inv.nodes).toEqual([
       { name: "n1", cpu: 60000, memory: 500_000_000_000, storage: 1_000_000_000_000, gpu: 6, gpus: { "nvidia/h100": 6 } },
-      { name: "n2", cpu: 8000, memory: 32_000_000_000, storage: 0, gpu: 0, gpus: {} },
+      // a node that does not say its free ephemeral storage: unknown, not none
+      { name: "n2", cpu: 8000, memory: 32_000_000_000, storage: null, gpu: 0, gpus: {} },
     ]);
     expect(inv.storage).toEqual([{ class: "beta3", free: 2_000_000_000_000 }]);
     expect(inventoryTotals(inv)).toEqual({ cpu: 68000, memory: 532_000_000_000, storage: 1_000_000_000_000, gpu: 6, gpusByModel: { "nvidia/h100": 6 } });

@@ -41,7 +41,8 @@ export const inventorySchema = z.object({
       name: z.string(),
       cpu: z.number(),
       memory: z.number(),
-      storage: z.number(),
+      /** free ephemeral storage; null when the node does not say (older gateways), which is not "none free" */
+      storage: z.number().nullable(),
       gpu: z.number(),
       /** free GPUs by "vendor/model", when the gateway says which */
       gpus: z.record(z.string(), z.number()),
@@ -60,7 +61,7 @@ export function inventoryFromStatus(body: unknown): Inventory | null {
     nodes: a.nodes.map((n) => {
       const gpus: Record<string, number> = {};
       for (const g of n.gpus ?? []) gpus[`${g.vendor.toLowerCase()}/${g.name.toLowerCase()}`] = (gpus[`${g.vendor.toLowerCase()}/${g.name.toLowerCase()}`] ?? 0) + (g.available ?? 0);
-      return { name: n.name, cpu: n.available.cpu, memory: n.available.memory, storage: n.available.storage_ephemeral ?? 0, gpu: n.available.gpu ?? 0, gpus };
+      return { name: n.name, cpu: n.available.cpu, memory: n.available.memory, storage: n.available.storage_ephemeral ?? null, gpu: n.available.gpu ?? 0, gpus };
     }),
     storage: (a.storage ?? []).map((s) => ({ class: s.class, free: s.size })),
   };
@@ -73,7 +74,7 @@ export function inventoryTotals(inv: Inventory) {
   return {
     cpu: inv.nodes.reduce((s, n) => s + n.cpu, 0),
     memory: inv.nodes.reduce((s, n) => s + n.memory, 0),
-    storage: inv.nodes.reduce((s, n) => s + n.storage, 0),
+    storage: inv.nodes.reduce((s, n) => s + (n.storage ?? 0), 0),
     gpu: inv.nodes.reduce((s, n) => s + n.gpu, 0),
     gpusByModel,
   };
