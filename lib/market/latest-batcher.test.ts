@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { afterMs, createLatestBatcher, type FlushScheduler } from "@/lib/market/latest-batcher";
+import { afterMs, createLatestBatcher, FRAME_FALLBACK_MS, nextAnimationFrame, type FlushScheduler } from "@/lib/market/latest-batcher";
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
@@ -68,5 +68,27 @@ describe("createLatestBatcher", () => {
     expect(frames).toHaveLength(0);
     runFrame();
     expect(published).toEqual(["bids a, b (event)"]);
+  });
+
+  it("flushes on the next frame, or after FRAME_FALLBACK_MS when no frame comes (a throttled window), once", () => {
+    const frames: FrameRequestCallback[] = [];
+    vi.stubGlobal("requestAnimationFrame", (cb: FrameRequestCallback) => frames.push(cb));
+    vi.stubGlobal("cancelAnimationFrame", (id: number) => frames.splice(id - 1, 1, () => undefined));
+    try {
+      const published: string[] = [];
+      const batcher = createLatestBatcher<string>((v) => published.push(v), nextAnimationFrame);
+      batcher.push("a");
+      frames.shift()!(0);
+      expect(published).toEqual(["a"]);
+      vi.advanceTimersByTime(FRAME_FALLBACK_MS);
+      expect(published).toEqual(["a"]); // the timer of a flushed batch does not fire again
+      batcher.push("b");
+      vi.advanceTimersByTime(FRAME_FALLBACK_MS - 1);
+      expect(published).toEqual(["a"]);
+      vi.advanceTimersByTime(1);
+      expect(published).toEqual(["a", "b"]);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });

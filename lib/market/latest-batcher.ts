@@ -12,14 +12,33 @@ export interface LatestBatcher<T> {
 /** Runs `fire` once, later; returns a function that cancels it. */
 export type FlushScheduler = (fire: () => void) => () => void;
 
-/** the next animation frame; a timer of one 60 Hz frame where there is none (server, tests, workers) */
+/** at most this long for a frame: Chromium throttles frames of a window it deems occluded to about one a second */
+export const FRAME_FALLBACK_MS = 50;
+
+/**
+ * The next animation frame, or FRAME_FALLBACK_MS when frames are throttled, whichever comes first (once); a timer of
+ * one 60 Hz frame where there are no frames (server, tests, workers).
+ */
 export const nextAnimationFrame: FlushScheduler = (fire) => {
-  if (typeof requestAnimationFrame === "function") {
-    const id = requestAnimationFrame(() => fire());
-    return () => cancelAnimationFrame(id);
+  if (typeof requestAnimationFrame !== "function") {
+    const t = setTimeout(fire, 16);
+    return () => clearTimeout(t);
   }
-  const t = setTimeout(fire, 16);
-  return () => clearTimeout(t);
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    cancelAnimationFrame(id);
+    clearTimeout(t);
+    fire();
+  };
+  const id = requestAnimationFrame(once);
+  const t = setTimeout(once, FRAME_FALLBACK_MS);
+  return () => {
+    done = true;
+    cancelAnimationFrame(id);
+    clearTimeout(t);
+  };
 };
 
 /** a fixed window, counted from the first value of a burst */
