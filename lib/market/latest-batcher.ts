@@ -1,3 +1,5 @@
+import { nextFrameOrTimeout, type Schedule } from "@/lib/logs/frame-batcher";
+
 /**
  * Coalesces a burst of updates into one: the first value schedules a flush, and the flush publishes only the
  * latest value pushed until then. The bid table flushes on the next animation frame, so every bid of one block
@@ -10,35 +12,16 @@ export interface LatestBatcher<T> {
 }
 
 /** Runs `fire` once, later; returns a function that cancels it. */
-export type FlushScheduler = (fire: () => void) => () => void;
+export type FlushScheduler = Schedule;
 
 /** at most this long for a frame: Chromium throttles frames of a window it deems occluded to about one a second */
 export const FRAME_FALLBACK_MS = 50;
 
-/**
- * The next animation frame, or FRAME_FALLBACK_MS when frames are throttled, whichever comes first (once); a timer of
- * one 60 Hz frame where there are no frames (server, tests, workers).
- */
+/** The next animation frame or FRAME_FALLBACK_MS, whichever comes first (the log viewer's scheduler); a timer of one 60 Hz frame where there are no frames. */
 export const nextAnimationFrame: FlushScheduler = (fire) => {
-  if (typeof requestAnimationFrame !== "function") {
-    const t = setTimeout(fire, 16);
-    return () => clearTimeout(t);
-  }
-  let done = false;
-  const once = () => {
-    if (done) return;
-    done = true;
-    cancelAnimationFrame(id);
-    clearTimeout(t);
-    fire();
-  };
-  const id = requestAnimationFrame(once);
-  const t = setTimeout(once, FRAME_FALLBACK_MS);
-  return () => {
-    done = true;
-    cancelAnimationFrame(id);
-    clearTimeout(t);
-  };
+  if (typeof requestAnimationFrame === "function") return nextFrameOrTimeout(FRAME_FALLBACK_MS)(fire);
+  const t = setTimeout(fire, 16);
+  return () => clearTimeout(t);
 };
 
 /** a fixed window, counted from the first value of a burst */
