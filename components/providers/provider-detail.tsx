@@ -5,7 +5,7 @@ import { useWallet } from "@/components/wallet/wallet-provider";
 import { Alert } from "@/components/ui/alert";
 import { ErrorMessage } from "@/components/ui/error-message";
 import { isAkashAddress } from "@/lib/chain/address";
-import { gpusOffered } from "@/lib/market/gpu-market";
+import { gpusOffered } from "@/lib/market/gpu-attributes";
 import { providerQueries } from "@/lib/query/providers";
 import { freeNow } from "./provider-directory";
 

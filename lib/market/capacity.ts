@@ -1,4 +1,5 @@
 import { formatBytes, formatMillicores } from "@/lib/format/units";
+import { gpuFiltersOf, takesModel, type GpuFilter } from "@/lib/market/gpu-attributes";
 import { resourceQuantity } from "@/lib/market/no-bids";
 import type { Inventory } from "@/lib/market/provider-status";
 import type { GroupView } from "@/lib/sdl/check";
@@ -31,7 +32,7 @@ export function capacityShortfall(groups: readonly GroupView[], inv: Inventory):
           pools.set(cls, free - size * count);
         } else ephemeral += size;
       }
-      const models = gpuModelsTaken(r.gpu?.attributes ?? []);
+      const models = gpuFiltersOf(r.gpu?.attributes);
       for (let i = 0; i < count; i++) {
         const node = nodes.find((n) => n.cpu >= cpu && n.memory >= memory && (n.storage === null || n.storage >= ephemeral) && (gpu === 0 || gpuRoom(n, gpu, models)));
         if (!node) {
@@ -48,25 +49,15 @@ export function capacityShortfall(groups: readonly GroupView[], inv: Inventory):
   return null;
 }
 
-/** "vendor/model" or "vendor/*" the SDL takes; [] for any GPU */
-function gpuModelsTaken(attributes: readonly { key: string; value: string }[]): string[] {
-  return attributes.flatMap((a) => {
-    const p = a.key.toLowerCase().split("/");
-    return a.value === "true" && p[0] === "vendor" && p[1] ? [`${p[1]}/${p[2] === "model" && p[3] ? p[3] : "*"}`] : [];
-  });
-}
-
-const takes = (models: readonly string[], key: string) => models.length === 0 || models.some((m) => m === key || m === `${key.split("/")[0]}/*`);
-
-function gpuRoom(n: Inventory["nodes"][number], need: number, models: readonly string[]): boolean {
+function gpuRoom(n: Inventory["nodes"][number], need: number, models: readonly GpuFilter[]): boolean {
   if (n.gpu < need) return false;
   const byModel = Object.entries(n.gpus);
   // a node that does not say which GPUs it has is judged on the count (the attributes checked the model)
-  return byModel.length === 0 || byModel.some(([k, free]) => takes(models, k) && free >= need);
+  return byModel.length === 0 || byModel.some(([k, free]) => takesModel(models, k) && free >= need);
 }
 
-function takeGpus(n: Inventory["nodes"][number], need: number, models: readonly string[]): void {
+function takeGpus(n: Inventory["nodes"][number], need: number, models: readonly GpuFilter[]): void {
   n.gpu -= need;
-  const hit = Object.entries(n.gpus).find(([k, free]) => takes(models, k) && free >= need);
+  const hit = Object.entries(n.gpus).find(([k, free]) => takesModel(models, k) && free >= need);
   if (hit) n.gpus[hit[0]] = hit[1] - need;
 }

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ChainBid } from "@/lib/chain/rest-schemas";
 import { createRestClient } from "@/lib/chain/rest";
-import { gpuMarket, gpusOfBid, gpusOffered, type GpuProvider } from "@/lib/market/gpu-market";
+import { gpusOffered } from "@/lib/market/gpu-attributes";
+import { gpuMarket, gpusOfBid, type GpuProvider } from "@/lib/market/gpu-market";
 import { startDevnetFixture, type DevnetFixture } from "@/test/support/devnet";
 import { inventoryOfProfile } from "@/test/support/provider-inventory";
 

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { ChainBid } from "@/lib/chain/rest-schemas";
 import { normalizeBidPrice } from "@/lib/market/price";
 import type { Inventory } from "@/lib/market/provider-status";
+import { filterTakes, gpuFiltersOf, gpusOffered, type GpuFilter, type OfferedGpu } from "@/lib/market/gpu-attributes";
 
 /**
  * The GPU marketplace (/gpus): per GPU model (vendor, model, memory, interface), the providers that offer it
@@ -37,31 +38,6 @@ export interface GpuModelRow {
   medianUsdPerGpuHour: number | null;
 }
 
-const GPU_ATTR = /^capabilities\/gpu\/vendor\/([^/]+)\/model\/([^/]+)(?:\/(ram|interface)\/([^/]+))?$/i;
-
-interface Offered {
-  vendor: string;
-  model: string;
-  memory: Set<string>;
-  interfaces: Set<string>;
-}
-
-/** the GPU models a provider advertises, by "vendor/model" */
-export function gpusOffered(attributes: GpuProvider["attributes"]): Map<string, Offered> {
-  const out = new Map<string, Offered>();
-  for (const a of attributes) {
-    const m = GPU_ATTR.exec(a.key);
-    if (!m || a.value === "false") continue;
-    const [vendor, model] = [m[1]!.toLowerCase(), m[2]!.toLowerCase()];
-    const key = `${vendor}/${model}`;
-    const o = out.get(key) ?? { vendor, model, memory: new Set(), interfaces: new Set() };
-    if (m[3]?.toLowerCase() === "ram") o.memory.add(m[4]!);
-    if (m[3]?.toLowerCase() === "interface") o.interfaces.add(m[4]!.toLowerCase());
-    out.set(key, o);
-  }
-  return out;
-}
-
 const quantity = z.object({ val: z.union([z.string(), z.number()]) }).nullish();
 const offerSchema = z.array(
   z.object({
@@ -70,34 +46,24 @@ const offerSchema = z.array(
   }),
 );
 
-/** GPUs in a bid's resources offer, and the models its filter takes ("vendor/model" or "vendor/*"); null when unreadable */
-export function gpusOfBid(bid: Pick<ChainBid, "resourcesOffer">): { count: number; wanted: string[] } | null {
+/** GPUs in a bid's resources offer, and the filters its GPUs carry ([] takes any); null when unreadable */
+export function gpusOfBid(bid: Pick<ChainBid, "resourcesOffer">): { count: number; wanted: GpuFilter[] } | null {
   const offer = offerSchema.safeParse(bid.resourcesOffer);
   if (!offer.success) return null;
   let count = 0;
-  const wanted = new Set<string>();
+  const wanted: GpuFilter[] = [];
   for (const unit of offer.data) {
     const units = Number(unit.resources?.gpu?.units?.val ?? 0);
     if (!Number.isFinite(units) || units <= 0) continue;
     count += units * unit.count;
-    for (const a of unit.resources?.gpu?.attributes ?? []) {
-      const p = a.key.toLowerCase().split("/");
-      if (a.value !== "true" || p[0] !== "vendor" || !p[1]) continue;
-      wanted.add(`${p[1]}/${p[2] === "model" && p[3] ? p[3] : "*"}`);
-    }
+    wanted.push(...gpuFiltersOf(unit.resources?.gpu?.attributes));
   }
-  return { count, wanted: [...wanted] };
-}
-
-function takes(wanted: readonly string[], key: string): boolean {
-  if (wanted.length === 0) return true;
-  const [vendor] = key.split("/");
-  return wanted.some((w) => w === key || w === `${vendor}/*`);
+  return { count, wanted };
 }
 
 export function gpuMarket(providers: readonly GpuProvider[], bids: readonly ChainBid[], ctx: { averageBlockTimeSeconds: number; aktUsd: number | null }): GpuModelRow[] {
   const rows = new Map<string, GpuModelRow & { prices: number[] }>();
-  const offeredBy = new Map<string, Map<string, Offered>>();
+  const offeredBy = new Map<string, Map<string, OfferedGpu>>();
   for (const p of providers) {
     const offered = gpusOffered(p.attributes);
     offeredBy.set(p.owner, offered);
@@ -115,7 +81,7 @@ export function gpuMarket(providers: readonly GpuProvider[], bids: readonly Chai
   for (const bid of bids) {
     const gpus = gpusOfBid(bid);
     if (!gpus || gpus.count === 0) continue;
-    const candidates = [...(offeredBy.get(bid.id.provider)?.keys() ?? [])].filter((k) => takes(gpus.wanted, k));
+    const candidates = [...(offeredBy.get(bid.id.provider)?.values() ?? [])].filter((g) => gpus.wanted.length === 0 || gpus.wanted.some((f) => filterTakes(f, g))).map((g) => g.key);
     if (candidates.length !== 1) continue; // no model, or ambiguous: its price would not say which GPU it is for
     const usd = normalizeBidPrice(bid.price, { ...ctx, gpuCount: gpus.count }).usdPerGpuHour;
     const row = rows.get(candidates[0]!)!;

@@ -1,6 +1,7 @@
 import type { GroupView } from "@/lib/sdl/check";
 import { shortAddress } from "@/lib/chain/address";
 import { attributeValue, KNOWN_AUDITORS, type ProviderInfo } from "@/lib/market/provider-info";
+import { gpuFilterLabel, gpuFiltersOf, gpusOffered, offersWanted } from "@/lib/market/gpu-attributes";
 
 /**
  * Why a deployment may get no bids, in the tenant's words: each requirement of the SDL that narrows the set of
@@ -81,12 +82,12 @@ export function requirementsOf(g: GroupView): Requirement[] {
   for (const { resource: r, count: replicas } of g.resources) {
     const gpus = resourceQuantity(r.gpu?.units);
     if (gpus > 0) {
-      const filters = gpuFilters(r.gpu.attributes ?? []);
-      const label = filters.length ? filters.map(gpuLabel).join(" or ") : "any model";
+      const filters = gpuFiltersOf(r.gpu.attributes);
+      const label = filters.length ? filters.map(gpuFilterLabel).join(" or ") : "any model";
       add({
         kind: "gpu",
         requirement: `GPU ${label}`,
-        test: (p) => (filters.length ? filters.some((f) => offersGpu(p, f)) : p.gpus.length > 0),
+        test: (p) => offersWanted(gpusOffered(p.attributes), filters),
         say: (n, k) => `It asks for ${gpus} GPU${gpus > 1 ? "s" : ""} (${label}) per instance; only providers with that GPU bid.${count(n, k, ["offers one", "offer one"])}`,
       });
     }
@@ -116,57 +117,6 @@ export function requirementsOf(g: GroupView): Requirement[] {
     }
   }
   return checks;
-}
-
-/**
- * A GPU the SDL asks for, from chain-sdk's group attributes: `vendor/<vendor>` (any model), `vendor/<v>/model/<m>`
- * (`*` for any), optionally `/ram/<size>` and `/interface/<pcie|sxm>`: the filter the provider's bid engine applies.
- */
-interface GpuFilter {
-  vendor: string;
-  model: string | null;
-  ram: string | null;
-  iface: string | null;
-}
-
-function gpuFilters(attributes: readonly { key: string; value: string }[]): GpuFilter[] {
-  return attributes.flatMap((a) => {
-    const p = a.key.split("/");
-    if (a.value !== "true" || p[0] !== "vendor" || !p[1]) return [];
-    const f: GpuFilter = { vendor: p[1], model: p[2] === "model" && p[3] && p[3] !== "*" ? p[3] : null, ram: null, iface: null };
-    for (let i = 4; i + 1 < p.length; i += 2) {
-      if (p[i] === "ram") f.ram = p[i + 1]!;
-      if (p[i] === "interface") f.iface = p[i + 1]!;
-    }
-    return [f];
-  });
-}
-
-function gpuLabel(f: GpuFilter): string {
-  return [f.vendor, f.model ?? "(any model)", f.ram, f.iface].filter(Boolean).join(" ");
-}
-
-/** the provider advertises capabilities/gpu/vendor/<v>/model/<m>[/ram/<r>][/interface/<i>] for a GPU the filter takes */
-function offersGpu(p: ProviderInfo, f: GpuFilter): boolean {
-  const prefix = `capabilities/gpu/vendor/${f.vendor}/model/`.toLowerCase();
-  const models = new Set<string>();
-  const detail = new Map<string, Set<string>>();
-  for (const a of p.attributes) {
-    const key = a.key.toLowerCase();
-    if (a.value !== "true" || !key.startsWith(prefix)) continue;
-    const [model, kind, value] = key.slice(prefix.length).split("/");
-    if (!model) continue;
-    models.add(model);
-    if (kind && value) detail.set(`${model}/${kind}`, (detail.get(`${model}/${kind}`) ?? new Set()).add(value));
-  }
-  const iface = f.iface?.toLowerCase() ?? null;
-  return [...models].some(
-    (m) =>
-      (f.model === null || f.model.toLowerCase() === m) &&
-      (f.ram === null || (detail.get(`${m}/ram`)?.has(f.ram.toLowerCase()) ?? false)) &&
-      // "sxm" takes any SXM generation (sxm4, sxm5), as the provider's matcher does
-      (iface === null || [...(detail.get(`${m}/interface`) ?? [])].some((i) => i === iface || (iface === "sxm" && i.startsWith("sxm")))),
-  );
 }
 
 export function explainNoBids(groups: readonly GroupView[], providers: readonly ProviderInfo[]): NoBidReason[] {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Attribute } from "@/lib/chain/rest-schemas";
+import { gpusOffered } from "@/lib/market/gpu-attributes";
 
 /**
  * What the bid table shows about a provider, derived from its on-chain record (attributes, host URI), the
@@ -65,16 +66,9 @@ export function attributeValue(attributes: readonly Attribute[], ...keys: string
   return null;
 }
 
-const GPU_KEY = /^capabilities\/gpu\/vendor\/([^/]+)\/model\/([^/]+)$/;
-
 /** distinct vendor/model pairs the provider advertises (the /ram/… and /interface/… variants are the same GPU) */
 export function gpusOf(attributes: readonly Attribute[]): { vendor: string; model: string }[] {
-  const seen = new Map<string, { vendor: string; model: string }>();
-  for (const a of attributes) {
-    const m = GPU_KEY.exec(a.key);
-    if (m && a.value !== "false") seen.set(`${m[1]}/${m[2]}`, { vendor: m[1]!.toLowerCase(), model: m[2]!.toLowerCase() });
-  }
-  return [...seen.values()];
+  return [...gpusOffered(attributes).values()].map(({ vendor, model }) => ({ vendor, model }));
 }
 
 export function uptimePercent(probes: { total: number; ok: number } | null | undefined): number | null {
