@@ -5,7 +5,7 @@
 import { Source } from "@akashnetwork/chain-sdk/private-types/akash.v1";
 import { MsgCreateBid } from "@akashnetwork/chain-sdk/private-types/akash.v1beta5";
 import type { DevnetChain, OpenOrder, OrderRef, ProviderFault } from "../contract";
-import { decide, parseGroupSpec, priceFor, toDecString, type Decision, type GroupNeed, type Usage } from "./bidding";
+import { bidAt, decide, parseGroupSpec, toDecString, type Decision, type GroupNeed, type Usage } from "./bidding";
 import type { ProviderProfile } from "./profiles";
 import { unit } from "./rng";
 
@@ -58,12 +58,12 @@ const effective = (profile: ProviderProfile): "normal" | "late-bids" | "no-bids"
   return "normal";
 };
 
-const placeBid = async (profile: ProviderProfile, order: OpenOrder, need: GroupNeed) => {
+const placeBid = async (profile: ProviderProfile, order: OpenOrder, need: GroupNeed, amount: number) => {
   if (deps.isStopped() || effective(profile) === "no-bids") return;
   const current = chain.getOrder(order);
   if (current && current.state !== "open") return;
   const address = profile.account.address;
-  const price = { denom: need.denom || "uakt", amount: toDecString(priceFor(profile, need, seed, orderKey(order))) };
+  const price = { denom: need.denom || "uakt", amount: toDecString(amount) };
   const deposit = chain.bidMinDeposit?.() ?? { denom: "uakt", amount: "500000" };
   const rawResources = ((order.groupSpec as { resources?: { resource?: unknown; count?: number }[] }).resources ?? []).map((ru) => ({
     resources: ru.resource as never,
@@ -104,20 +104,23 @@ const onOrders = (orders: OpenOrder[]) => {
         continue;
       }
       const auditors = chain.getAuditedAttributes?.(address) ?? ownAudits.get(address) ?? [];
-      const decision = decide(profile, need, auditors, leaseState(profile).usage);
+      const fits = decide(profile, need, auditors, leaseState(profile).usage);
+      const priced = fits.bid ? bidAt(profile, need, seed, orderKey(order)) : null;
+      const decision: Decision = priced && !priced.bid ? { bid: false, reason: priced.reason } : fits;
       decisions.push({ provider: address, order: refOf(order), decision });
-      if (!decision.bid) continue;
+      if (!priced?.bid) continue;
+      const amount = priced.price;
       if (mode === "late-bids") {
         const delay = opts.lateBidDelayMs ?? Math.round(18_000 + 4_000 * unit(seed, "late", address, orderKey(order)));
         const t = setTimeout(() => {
           timers.delete(t);
-          void placeBid(profile, order, need);
+          void placeBid(profile, order, need, amount);
         }, delay);
         timers.add(t);
       } else {
         const maxBlocks = Math.max(1, opts.maxBidDelayBlocks ?? 3);
         const blocks = 1 + Math.floor(unit(seed, "delay", address, orderKey(order)) * maxBlocks);
-        pendingByHeight.push({ at: chain.height() + blocks, fire: () => void placeBid(profile, order, need) });
+        pendingByHeight.push({ at: chain.height() + blocks, fire: () => void placeBid(profile, order, need, amount) });
       }
     }
   }

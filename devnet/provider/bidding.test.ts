@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { AUDITOR1, PROVIDER_ACCOUNTS, TENANT1 } from "../accounts";
-import { decide, parseGroupSpec, priceFor } from "./bidding";
+import { bidAt, decide, parseGroupSpec, priceFor } from "./bidding";
 import { corpusSdl } from "../../test/support/corpus";
 import { manifestOf } from "../../test/support/tenant";
 import { sleep, waitFor } from "../../test/support/wait";
@@ -98,6 +98,15 @@ describe("bid decisions", () => {
     for (const p of profiles) expect(priceFor(p, big, 3, "o")).toBeLessThan(big.maxPrice);
     const gpu = parseGroupSpec(await specOf("Llama-3.1-8B.yaml"));
     expect(priceFor(p1, gpu, 3, "o")).toBeLessThan(gpu.maxPrice);
+  });
+  it("does not bid above the order's maximum price, as the provider's bid engine refuses (\"Price too high\")", async () => {
+    const need = parseGroupSpec(await specOf("react.yaml"));
+    const p1 = byName("provider1");
+    const price = priceFor(p1, need, 3, "o");
+    expect(bidAt(p1, need, 3, "o")).toEqual({ bid: true, price });
+    const tight = { ...need, maxPrice: price * 0.99 };
+    expect(bidAt(p1, tight, 3, "o")).toMatchObject({ bid: false, reason: expect.stringMatching(/^price too high/) });
+    expect(bidAt(p1, { ...need, maxPrice: price }, 3, "o")).toEqual({ bid: true, price });
   });
   it("behaviours are dealt deterministically by the seed (one late, one silent, one dropping streams)", () => {
     const a = assignBehaviours(6, 11);

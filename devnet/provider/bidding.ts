@@ -278,7 +278,8 @@ export function chosenGpu(profile: ProviderProfile, u: UnitNeed): GpuDevice | un
 
 /**
  * Price per block: resource cost at the provider's rate card, times the provider's factor and a seeded
- * jitter per order; never above the order's maximum (then a seeded fraction of it, 70..97 %).
+ * jitter per order. It may exceed the order's maximum: then the provider does not bid (bidAt), as
+ * akash-network/provider's bid engine logs "Price too high, not bidding".
  */
 export function priceFor(profile: ProviderProfile, need: GroupNeed, seed: number, orderKey: string): number {
   let cost = 0;
@@ -296,11 +297,14 @@ export function priceFor(profile: ProviderProfile, need: GroupNeed, seed: number
   }
   const denomFactor = need.denom === "uakt" ? 0.8 : 1;
   const jitter = 0.9 + 0.2 * unit(seed, "price", profile.account.address, orderKey);
-  let price = Math.max(cost * profile.priceFactor * jitter * denomFactor, 0.000001);
-  if (need.maxPrice > 0 && price >= need.maxPrice) {
-    price = need.maxPrice * (0.7 + 0.27 * unit(seed, "cap", profile.account.address, orderKey));
-  }
-  return price;
+  return Math.max(cost * profile.priceFactor * jitter * denomFactor, 0.000001);
+}
+
+/** the price a provider bids for an order, or why it does not: its price above the order's maximum */
+export function bidAt(profile: ProviderProfile, need: GroupNeed, seed: number, orderKey: string): { bid: true; price: number } | { bid: false; reason: string } {
+  const price = priceFor(profile, need, seed, orderKey);
+  if (need.maxPrice > 0 && price > need.maxPrice) return { bid: false, reason: `price too high: ${price.toFixed(6)} > max ${need.maxPrice} ${need.denom}` };
+  return { bid: true, price };
 }
 
 /** DecCoin amount string with 18 decimals, as the chain stores sdk.Dec. */
