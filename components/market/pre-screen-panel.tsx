@@ -8,8 +8,8 @@ import { usePreScreen } from "./use-pre-screen";
 /**
  * "Providers that can run this", before any deposit: how many known providers meet every requirement of the SDL,
  * which ones, and for each one ruled out the requirement it fails: placement, audits, GPU model, storage class, IP
- * leases, and room in the free capacity the provider last reported on /status (a provider that reports none is not
- * ruled out for capacity: its bid will tell).
+ * leases, room in the free capacity the provider last reported on /status (a provider that reports none is not
+ * ruled out for capacity: its bid will tell), and the price ceiling against what it recently bid for no more.
  */
 export function PreScreenPanel({ groups }: { groups: readonly GroupView[] }) {
   const { screen, pending, error } = usePreScreen(groups);
@@ -26,6 +26,7 @@ export function PreScreenPanel({ groups }: { groups: readonly GroupView[] }) {
             {screen.ruledOut.map((o) => (
               <li key={o.owner}>
                 <span className="font-medium">{o.name}</span>: {o.kind === "capacity" ? "no room: needs" : "needs"} {o.requirement}
+                {o.price && <span className="text-neutral-600">{` (it bid ${o.price.bid} ${o.price.denom} per block for no more resources in deployment ${o.price.dseq}; this group allows ${o.price.ceiling})`}</span>}
                 {screen.ruledOut.some((x) => x.group !== o.group) && <span className="text-neutral-600"> (group {o.group})</span>}
               </li>
             ))}
@@ -42,8 +43,8 @@ function Verdict({ screen }: { screen: PreScreen }) {
   return (
     <>
       <p>
-        <strong>{`${screen.canRun.length} of ${screen.known}`}</strong> providers can run this now (placement, audits, GPU model, storage class, IP leases, and room in
-        the free capacity each last reported).
+        <strong>{`${screen.canRun.length} of ${screen.known}`}</strong> providers can run this now (placement, audits, GPU model, storage class, IP leases, room in
+        the free capacity each last reported, and its recent bids against your price ceiling).
       </p>
       <p className="text-neutral-700">{screen.canRun.map((p) => (p.region ? `${p.name} (${p.region})` : p.name)).join(", ")}</p>
     </>

@@ -120,6 +120,10 @@ export function createRestClient(restUrl: string, fetchImpl: typeof fetch = fetc
       return { items: data.bids, nextKey: data.pagination.nextKey, height };
     });
 
+  /** bids of every owner in one state, the first `limit` the node lists (one page) */
+  const bidsIn = async (state: "open" | "active", limit: number, call?: CallOptions) =>
+    (await get("market bids list", "/akash/market/v1beta5/bids/list", { "filters.state": state, ...pageQuery({ limit }) }, S.bidsResponse, call)).data.bids;
+
   return {
     restUrl: base,
 
@@ -175,8 +179,12 @@ export function createRestClient(restUrl: string, fetchImpl: typeof fetch = fetc
 
     /** open bids of every owner, the first `limit` the node lists (one page): the market's current asking prices */
     async openBids(limit = 1000, call?: CallOptions): Promise<S.ChainBid[]> {
-      const { data } = await get("market bids list", "/akash/market/v1beta5/bids/list", { "filters.state": "open", ...pageQuery({ limit }) }, S.bidsResponse, call);
-      return data.bids;
+      return bidsIn("open", limit, call);
+    },
+
+    /** the bids running leases were made of, every owner, the first `limit` the node lists: what providers settled at */
+    async activeBids(limit = 1000, call?: CallOptions): Promise<S.ChainBid[]> {
+      return bidsIn("active", limit, call);
     },
 
     async bids(f: { owner: string; dseq: string; gseq?: number; state?: string }, call?: CallOptions): Promise<S.ChainBid[]> {

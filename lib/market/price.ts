@@ -46,6 +46,16 @@ export interface NormalizedPrice {
   perBlockAtomics: bigint;
 }
 
+/** a DecCoin amount ("1234.5", or the chain's 18-decimal string) as exact atomics at 18 decimals; throws on anything else */
+export function decAtomics(amount: string): bigint {
+  return atomics(amount);
+}
+
+/** atomics at 18 decimals back to the shortest decimal text ("1234.5") */
+export function decText(value: bigint): string {
+  return toText(value);
+}
+
 function atomics(amount: string): bigint {
   const trimmed = amount.trim();
   if (!/^\d+(\.\d+)?$/.test(trimmed)) throw new Error(`not a DecCoin amount: "${amount}"`);

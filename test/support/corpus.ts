@@ -30,8 +30,13 @@ export interface CorpusDeployment {
 
 /** A corpus SDL's group specs and manifest version as chain-sdk computes them. */
 export async function corpusDeployment(name: string): Promise<CorpusDeployment> {
+  return sdlDeployment(corpusFile(name), name);
+}
+
+/** Any SDL text's group specs and manifest version as chain-sdk computes them. */
+export async function sdlDeployment(text: string, name = "SDL"): Promise<CorpusDeployment> {
   // chain-sdk's own YAML loader (js-yaml): some corpus files are YAML that stricter parsers reject
-  const result = generateManifest(yaml.template<SDLInput>(corpusFile(name)));
+  const result = generateManifest(yaml.template<SDLInput>(text));
   if (!result.ok) throw new Error(`${name}: chain-sdk rejects this SDL: ${JSON.stringify(result.value)}`);
   const hash = await generateManifestVersion(result.value.groups);
   return { groups: result.value.groupSpecs, hash };

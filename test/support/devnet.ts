@@ -10,7 +10,7 @@ import { createRegistry } from "@/lib/chain/registry";
 import { TENANT1 } from "../../devnet/accounts";
 import type { SimulatedFleet } from "../../devnet/provider/start";
 import { startDevnet, type Devnet, type DevnetOptions } from "../../devnet/start";
-import { corpusDeployment } from "./corpus";
+import { corpusDeployment, sdlDeployment } from "./corpus";
 
 export interface DevnetFixture {
   devnet: Devnet;
@@ -18,8 +18,8 @@ export interface DevnetFixture {
   fleet: SimulatedFleet | undefined;
   /** tenant1's signing client */
   client: SigningStargateClient;
-  /** creates a deployment of tenant1 from a corpus SDL; returns its dseq and the tx height */
-  deploy(file: string, deposit?: { denom: string; amount: string }): Promise<{ dseq: string; height: number }>;
+  /** creates a deployment of tenant1 from a corpus SDL (a file name) or SDL text; returns its dseq and the tx height */
+  deploy(fileOrText: string, deposit?: { denom: string; amount: string }): Promise<{ dseq: string; height: number }>;
   waitBlocks(n: number): Promise<void>;
   stop(): Promise<void>;
 }
@@ -44,13 +44,13 @@ export async function startDevnetFixture(opts: DevnetOptions = {}): Promise<Devn
     client,
     waitBlocks,
     async deploy(file, deposit) {
-      const { groups, hash } = await corpusDeployment(file);
+      const { groups, hash } = file.includes("\n") ? await sdlDeployment(file) : await corpusDeployment(file);
       const denom = groups[0]?.resources[0]?.price?.denom ?? "uact";
       const dseq = (nextDseq++).toString();
       const owner = TENANT1.address;
       const msg = createDeploymentMsg({ owner, dseq, groups, hash, deposit: deposit ?? { denom, amount: "5000000" } });
       const res = await client.signAndBroadcast(owner, [msg], "auto");
-      if (res.code !== 0) throw new Error(`deployment of ${file} failed: ${res.rawLog}`);
+      if (res.code !== 0) throw new Error(`deployment of ${file.includes("\n") ? "an SDL" : file} failed: ${res.rawLog}`);
       return { dseq, height: res.height };
     },
     async stop() {
