@@ -2,8 +2,10 @@ import { DirectSecp256k1HdWallet } from "@cosmjs/proto-signing";
 import { GasPrice, SigningStargateClient } from "@cosmjs/stargate";
 import { createDeploymentMsg } from "../lib/chain/messages";
 import { createRegistry } from "../lib/chain/registry";
-import { corpusDeployment } from "../test/support/corpus";
+import { DEFAULT_SDL } from "../lib/sdl-default";
+import { corpusDeployment, sdlDeployment } from "../test/support/corpus";
 import { expect, TENANT2, test } from "./fixtures";
+import { DeployFlow } from "./pages/deploy-flow";
 import { waitForBlocks } from "./wait-for-blocks";
 
 test.describe("the market before paying", () => {
@@ -65,5 +67,36 @@ test.describe("the market before paying", () => {
     await expect(prescreen).toContainText(/\d of 6 providers can run this now/);
     await prescreen.getByText(/^Ruled out/).click();
     await expect(prescreen).toContainText("needs GPU nvidia h100");
+  });
+
+  test("a price ceiling under what providers just asked for the same resources is flagged before signing, naming their bid", async ({ page, devnet }) => {
+    // tenant2 deploys the default SDL (signed here): the providers bid a few uact per block on it
+    const wallet = await DirectSecp256k1HdWallet.fromMnemonic(TENANT2.mnemonic, { prefix: "akash" });
+    const client = await SigningStargateClient.connectWithSigner(devnet.rpc, wallet, { registry: createRegistry(), gasPrice: GasPrice.fromString("0.025uakt") });
+    const dseq = String(Date.now());
+    try {
+      const { groups, hash } = await sdlDeployment(DEFAULT_SDL);
+      const res = await client.signAndBroadcast(TENANT2.address, [createDeploymentMsg({ owner: TENANT2.address, dseq, groups, hash, deposit: { denom: "uact", amount: "5000000" } })], "auto");
+      expect(res.code, res.rawLog).toBe(0);
+    } finally {
+      client.disconnect();
+    }
+    await waitForBlocks(devnet.rpc, 6);
+    const flow = new DeployFlow(page);
+    await flow.editor.gotoNew();
+    const prescreen = page.getByRole("region", { name: "Providers that can run this" });
+    await expect(prescreen).toContainText("6 of 6 providers can run this now");
+    // the same resources at 1 uact per block: under every bid they just placed
+    await flow.editor.replaceText(DEFAULT_SDL.replace("amount: 1000", "amount: 1"));
+    await expect(prescreen).not.toContainText("6 of 6 providers can run this now");
+    await prescreen.getByText(/^Ruled out/).click();
+    const priced = prescreen.getByRole("listitem").filter({ hasText: "needs a price ceiling of at least" });
+    await expect(priced.first()).toContainText(new RegExp(`it bid [\\d.]+ uact per block for no more resources in deployment \\d+; this group allows 1\\)`));
+    expect(await priced.count()).toBeGreaterThanOrEqual(3);
+    // a provider's page lists what it asked: this bid, for the default SDL's resources
+    const { bids } = (await (await fetch(`${devnet.rest}/akash/market/v1beta5/bids/list?filters.owner=${TENANT2.address}&filters.dseq=${dseq}`)).json()) as { bids: { bid: { id: { provider: string } } }[] };
+    await page.goto(`/providers/${bids[0]!.bid.id.provider}`);
+    const recent = page.getByRole("table", { name: /^Recent bids \(\d+\)/ });
+    await expect(recent.getByRole("row").filter({ hasText: `${dseq}/1` })).toContainText(/Open\s*0.5 CPU, 512 MiB, 1 GiB storage.*ACT/);
   });
 });

@@ -8,6 +8,7 @@ import { isAkashAddress } from "@/lib/chain/address";
 import { gpusOffered } from "@/lib/market/gpu-attributes";
 import { providerQueries } from "@/lib/query/providers";
 import { freeNow } from "./provider-directory";
+import { RecentBids } from "./recent-bids";
 
 /** One provider: everything the directory knows of it, with its attributes as the chain has them. */
 export function ProviderDetail({ owner }: { owner: string }) {
@@ -63,6 +64,7 @@ export function ProviderDetail({ owner }: { owner: string }) {
           </div>
         ))}
       </dl>
+      <RecentBids owner={p.owner} attributes={p.attributes} />
       <table className="w-full border-collapse text-sm">
         <caption className="py-2 text-left text-base font-semibold">{`Attributes on chain (${p.attributes.length})`}</caption>
         <thead>

@@ -72,6 +72,12 @@ function footprint(units: readonly { resources?: Unit | null; count: number }[],
   return f;
 }
 
+/** what a bid's resources offer takes at the provider that placed it; null when the offer cannot be read */
+export function bidFootprint(bid: Pick<ChainBid, "resourcesOffer">, providerAttributes: readonly KeyValue[]): Footprint | null {
+  const offer = offerSchema.safeParse(bid.resourcesOffer);
+  return offer.success ? footprint(offer.data, gpusOffered(providerAttributes)) : null;
+}
+
 /** the single model of this provider the GPU filter takes, else "?" */
 function onlyModel(attrs: readonly KeyValue[], offered: ReadonlyMap<string, OfferedGpu>): string {
   const filters = gpuFiltersOf(attrs);
