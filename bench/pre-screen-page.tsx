@@ -8,11 +8,10 @@ import { flushSync } from "react-dom";
 import { DirectoryView } from "@/components/providers/provider-directory";
 import type { DirectoryEntry } from "@/lib/market/directory";
 import { explainNoBids } from "@/lib/market/no-bids";
-import { preScreen } from "@/lib/market/pre-screen";
-import type { ProviderInfo } from "@/lib/market/provider-info";
+import { preScreen, type ScreenedProvider } from "@/lib/market/pre-screen";
 import type { GroupView } from "@/lib/sdl/check";
 
-type Run = (sdls: GroupView[][], providers: ProviderInfo[], rounds: number) => { screen: number[]; explain: number[]; canRun: number[] };
+type Run = (sdls: GroupView[][], providers: ScreenedProvider[], rounds: number) => { screen: number[]; explain: number[]; canRun: number[] };
 
 /** a timer reads in 0.1 ms steps here (no cross-origin isolation): each figure is the mean of REPEAT calls */
 const REPEAT = 20;

@@ -1,7 +1,8 @@
 /**
  * The pre-screen in the browser: every valid SDL of the corpus against 300 providers (synthetic: the devnet's six
  * provider profiles dealt to 300 accounts, so regions, GPUs, storage classes, IP leases and audits repeat as on a
- * real network of that size), five rounds, in headless Chromium (each figure the mean of 20 calls: the page's timer
+ * real network of that size), each with its free capacity and 10 recent bids (corpus groups priced by the devnet's
+ * own pricing, so the price-ceiling rule has real work), five rounds, in headless Chromium (each figure the mean of 20 calls: the page's timer
  * reads in 0.1 ms steps). Target: p95 of one SDL's pre-screen under 50 ms
  * (it runs on every keystroke's check result). Baseline in the same run: the no-bids explanation over the same
  * providers (the per-requirement counts the deployment page shows after 60 s without bids).
@@ -12,7 +13,10 @@ import { fileURLToPath } from "node:url";
 import { chromium } from "@playwright/test";
 import { MAINNET_AUDITOR } from "@/devnet/start";
 import { AUDITOR1, type DevnetAccount } from "@/devnet/accounts";
+import { parseGroupSpec, priceFor, toDecString } from "@/devnet/provider/bidding";
 import { buildProfiles } from "@/devnet/provider/profiles";
+import type { ChainBid } from "@/lib/chain/rest-schemas";
+import type { ScreenedProvider } from "@/lib/market/pre-screen";
 import { storageClassesOf, type DirectoryEntry } from "@/lib/market/directory";
 import { attributeValue, providerInfoFrom, type ProviderInfo } from "@/lib/market/provider-info";
 import { checkSdl, type GroupView } from "@/lib/sdl/check";
@@ -66,6 +70,23 @@ for (const file of corpusPaths().map((p) => path.basename(p))) {
   const r = await checkSdl(corpusFile(file));
   if (r.valid && r.groups) sdls.push(r.groups);
 }
+const RECENT_BIDS = 10;
+const corpusGroups = sdls.flat();
+/** what the pre-screen reads: the directory's entries with 10 recent bids each, on corpus groups at the devnet's prices */
+const screened: ScreenedProvider[] = entries.map((e, i) => ({
+  ...e,
+  recentBids: Array.from({ length: RECENT_BIDS }, (_, k): ChainBid => {
+    const g = corpusGroups[(i * RECENT_BIDS + k) % corpusGroups.length]!;
+    const need = parseGroupSpec(g);
+    return {
+      id: { owner: "akash1bench", dseq: String(1000 + k), gseq: 1, oseq: 1, provider: e.owner, bseq: 0 },
+      state: k % 3 === 0 ? "active" : "open",
+      price: { denom: need.denom || "uact", amount: toDecString(priceFor(profiles[i]!, need, 1, `${i}/${k}`)) },
+      createdAt: String(100 + k),
+      resourcesOffer: g.resources.map((r) => ({ resources: r.resource, count: r.count })),
+    };
+  }),
+}));
 const page = await servePage(path.join(here, "pre-screen-page.tsx"));
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox"] });
 try {
@@ -74,7 +95,7 @@ try {
   await tab.waitForFunction(() => typeof (window as unknown as { runPreScreen?: unknown }).runPreScreen === "function", null, { timeout: 30_000 });
   const r = await tab.evaluate(
     ([s, p, rounds]) => (window as unknown as { runPreScreen: (a: unknown, b: unknown, c: number) => { screen: number[]; explain: number[]; canRun: number[] } }).runPreScreen(s, p, rounds),
-    [sdls, providers, ROUNDS] as const,
+    [sdls, screened, ROUNDS] as const,
   );
   const p95 = percentile(r.screen, 95);
   console.log(`pre-screen: ${sdls.length} corpus SDLs x ${PROVIDERS} synthetic providers x ${ROUNDS} rounds, headless Chromium`);

@@ -97,6 +97,6 @@ test.describe("the market before paying", () => {
     const { bids } = (await (await fetch(`${devnet.rest}/akash/market/v1beta5/bids/list?filters.owner=${TENANT2.address}&filters.dseq=${dseq}`)).json()) as { bids: { bid: { id: { provider: string } } }[] };
     await page.goto(`/providers/${bids[0]!.bid.id.provider}`);
     const recent = page.getByRole("table", { name: /^Recent bids \(\d+\)/ });
-    await expect(recent.getByRole("row").filter({ hasText: `${dseq}/1` })).toContainText(/Open\s*0.5 CPU, 512 MiB, 1 GiB storage.*ACT/);
+    await expect(recent.getByRole("row").filter({ hasText: `${dseq}/1` })).toContainText(/Open\s*0.5 CPU, 512 MiB, 1 GiB storage\s*[\d.]+ uact\s*[\d.]+ ACT \(\$[\d.]+\)/);
   });
 });

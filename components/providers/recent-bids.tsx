@@ -65,10 +65,11 @@ export function RecentBids({ owner, attributes }: { owner: string; attributes: r
               <td className="px-2 py-1 font-mono text-xs">{`${bid.id.dseq}/${bid.id.gseq}`}</td>
               <td className="px-2 py-1">{bid.state === "active" ? "Leased" : "Open"}</td>
               <td className="px-2 py-1">{footprint ? describeFootprint(footprint) : "offer not readable"}</td>
-              <td className="px-2 py-1 text-right">{`${Number(price.perBlockDisplay).toLocaleString("en-US", { maximumFractionDigits: 6 })} ${price.symbol}`}</td>
+              {/* per block in the denom's base unit, as the SDL's pricing writes it */}
+              <td className="px-2 py-1 text-right">{`${Number(price.perBlock).toLocaleString("en-US", { maximumFractionDigits: 6 })} ${price.denom}`}</td>
               <td className="px-2 py-1 text-right">
                 {`${Number(price.perMonth).toLocaleString("en-US", { maximumFractionDigits: 2 })} ${price.symbol}`}
-                {price.usdPerMonth !== null && price.symbol !== "ACT" && ` (${formatUsd(price.usdPerMonth)})`}
+                {price.usdPerMonth !== null && ` (${formatUsd(price.usdPerMonth)})`}
               </td>
             </tr>
           );

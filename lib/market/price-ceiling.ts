@@ -73,9 +73,8 @@ function footprint(units: readonly { resources?: Unit | null; count: number }[],
 }
 
 /** what a bid's resources offer takes at the provider that placed it; null when the offer cannot be read */
-export function bidFootprint(bid: Pick<ChainBid, "resourcesOffer">, providerAttributes: readonly KeyValue[]): Footprint | null {
-  const offer = offerSchema.safeParse(bid.resourcesOffer);
-  return offer.success ? footprint(offer.data, gpusOffered(providerAttributes)) : null;
+export function bidFootprint(bid: ChainBid, providerAttributes: readonly KeyValue[]): Footprint | null {
+  return readBid(bid, providerAttributes).footprint;
 }
 
 /** the single model of this provider the GPU filter takes, else "?" */
@@ -105,27 +104,58 @@ export function groupCeiling(g: GroupView): { denom: string; atomics: bigint } |
 }
 
 /**
+ * A bid read once: its price as atomics and its footprint at its provider. The pre-screen runs on every keystroke
+ * against the same bids, so each bid object is parsed (zod, Decimal) once, not once per keystroke x group; the entry
+ * is redone only when the provider's attributes (another array) changed.
+ */
+interface ReadBid {
+  attributes: readonly KeyValue[];
+  asked: bigint | null;
+  footprint: Footprint | null;
+}
+const readBids = new WeakMap<ChainBid, ReadBid>();
+const ceilings = new WeakMap<GroupView, ReturnType<typeof groupCeiling>>();
+const offeredCache = new WeakMap<readonly KeyValue[], Map<string, OfferedGpu>>();
+
+function offeredBy(attributes: readonly KeyValue[]): Map<string, OfferedGpu> {
+  let offered = offeredCache.get(attributes);
+  if (!offered) offeredCache.set(attributes, (offered = gpusOffered(attributes)));
+  return offered;
+}
+
+function readBid(bid: ChainBid, attributes: readonly KeyValue[]): ReadBid {
+  const cached = readBids.get(bid);
+  if (cached && cached.attributes === attributes) return cached;
+  let asked: bigint | null = null;
+  try {
+    asked = decAtomics(bid.price.amount);
+  } catch {
+    // a price that is not a DecCoin says nothing
+  }
+  const offer = offerSchema.safeParse(bid.resourcesOffer);
+  // an offer we cannot read says nothing either
+  const read = { attributes, asked, footprint: offer.success ? footprint(offer.data, offeredBy(attributes)) : null };
+  readBids.set(bid, read);
+  return read;
+}
+
+/**
  * The bid of this provider, among its recent ones, that asked more than the group's ceiling for no more resources
  * (the one asking the most); null when none did, so nothing speaks against it.
  */
 export function bidAboveCeiling(g: GroupView, providerAttributes: readonly KeyValue[], recent: readonly ChainBid[]): PriceEvidence | null {
-  const ceiling = groupCeiling(g);
-  if (!ceiling || recent.length === 0) return null;
-  const offered = gpusOffered(providerAttributes);
-  const wanted = footprint(g.resources.map((r) => ({ resources: r.resource, count: r.count })), offered);
+  if (recent.length === 0) return null;
+  let ceiling = ceilings.get(g);
+  if (ceiling === undefined) ceilings.set(g, (ceiling = groupCeiling(g)));
+  if (!ceiling) return null;
+  let wanted: Footprint | null = null;
   let worst: { bid: ChainBid; atomics: bigint } | null = null;
   for (const bid of recent) {
     if (bid.price.denom !== ceiling.denom) continue;
-    const offer = offerSchema.safeParse(bid.resourcesOffer);
-    if (!offer.success) continue; // an offer we cannot read says nothing
-    let asked: bigint;
-    try {
-      asked = decAtomics(bid.price.amount);
-    } catch {
-      continue;
-    }
-    if (asked <= ceiling.atomics || !noMoreThan(footprint(offer.data, offered), wanted)) continue;
-    if (!worst || asked > worst.atomics) worst = { bid, atomics: asked };
+    const { asked, footprint: took } = readBid(bid, providerAttributes);
+    if (asked === null || took === null || asked <= ceiling.atomics || (worst && asked <= worst.atomics)) continue;
+    wanted ??= footprint(g.resources.map((r) => ({ resources: r.resource, count: r.count })), offeredBy(providerAttributes));
+    if (noMoreThan(took, wanted)) worst = { bid, atomics: asked };
   }
   return worst ? { ceiling: decText(ceiling.atomics), bid: decText(worst.atomics), denom: ceiling.denom, dseq: worst.bid.id.dseq } : null;
 }
