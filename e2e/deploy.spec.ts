@@ -79,6 +79,11 @@ test.describe("deployment wizard", () => {
     const warnings = page.getByRole("note").filter({ hasText: "None of the 6 providers can run this now" });
     await expect(warnings).toHaveCount(2);
     await expect(warnings.first()).toContainText("Relax region=mars-central");
+    // the same resources at the big clouds, each figure dated and sourced on hover
+    const clouds = page.getByRole("region", { name: "Compared with the big clouds" });
+    await expect(clouds.getByRole("row", { name: /^Google Cloud/ })).toContainText(/\$\d+\.\d\d/);
+    await expect(clouds.getByRole("row", { name: /^Google Cloud/ })).toHaveAttribute("title", /published 2026-07-30; read 2026-12-03/);
+    await expect(clouds.getByRole("row", { name: /^AWS/ })).toContainText("no confirmed price per vCPU and GB of memory");
     await expect(page.getByRole("button", { name: "Create deployment" })).toBeVisible();
   });
 

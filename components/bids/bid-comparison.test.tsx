@@ -39,7 +39,9 @@ afterEach(cleanup);
 
 function bid(i: number, amount: string, denom = "uact", unconfirmed = false): EnrichedBid {
   const id = { owner: OWNER, dseq: "42", gseq: 1, oseq: 1, provider: providers[i]!.owner, bseq: 0 };
-  return { key: bidKey(id), id, state: "open", price: { denom, amount }, createdAt: "10", resourcesOffer: [], unconfirmed, provider: providers[i]! };
+  // the offer is the group's resources, as providers send them back (devnet/provider/bidder.ts)
+  const resourcesOffer = gpuGroups[0]!.resources.map((r) => ({ resources: r.resource, count: r.count }));
+  return { key: bidKey(id), id, state: "open", price: { denom, amount }, createdAt: "10", resourcesOffer, unconfirmed, provider: providers[i]! };
 }
 
 function setup(live: Partial<DeploymentBids>, props: Partial<BidComparisonProps> = {}) {
@@ -52,12 +54,32 @@ function setup(live: Partial<DeploymentBids>, props: Partial<BidComparisonProps>
 
 const THREE = () => [bid(0, "12000.000000000000000000"), bid(1, "10000.000000000000000000"), bid(2, "7000.000000000000000000")];
 const providerColumn = () =>
-  within(screen.getByRole("table"))
+  within(screen.getByRole("table", { name: /^Group / }))
     .getAllByRole("row")
     .slice(1)
     .map((r) => within(r).getAllByRole("cell")[0]!.querySelector("div")!.textContent);
 
 describe("BidComparison", () => {
+  it("compares each bid with the big clouds for the GPU its provider has, and the cheapest bid in a region of its own", () => {
+    // devnet-west-labs has an H100 (the SDL takes it), devnet-apac-gpu an RTX 4090 (the SDL does not take it: its
+    // bid's GPU is not known, so it is not compared)
+    setup({ bids: [bid(0, "7000.000000000000000000"), bid(2, "9000.000000000000000000")] });
+    const table = screen.getByRole("table", { name: "Group dcloud: 2 bids" });
+    const [cheapest, other] = within(table).getAllByRole("row").slice(1);
+    // 7000 uact per block ($3,009.37 a month) against an H100 and the same storage on demand: AWS is the cheaper
+    // cloud ($6.88 per GPU-hour x 730.49 hours + storage at $0.08 per GB-month, over $5,000)
+    const saving = within(cheapest!).getByText(/^[\d.]+% less \(\$[\d,.]+ a month\) than AWS$/);
+    expect(within(other!).queryByText(/ than (AWS|Google Cloud)$/)).toBeNull();
+    expect(saving.getAttribute("title")).toMatch(/published 2026-\d\d-\d\d; read 2026-12-03/);
+    const region = screen.getByRole("region", { name: "Compared with the big clouds" });
+    const rows = within(region).getAllByRole("row").slice(1);
+    expect(rows.map((r) => within(r).getByRole("rowheader").textContent)).toEqual(["AWS", "Google Cloud", "Azure"]);
+    expect(within(region).getByRole("columnheader", { name: /^The cheapest bid, devnet-west-labs \(\$3,009\.37\)$/ })).toBeTruthy();
+    expect(rows[0]!.textContent).toMatch(/^AWS\$5,\d{3}\.\d\d\d+(\.\d)?% less/);
+    // Azure has no confirmed figure: it says so instead of a number
+    expect(rows[2]!.textContent).toMatch(/— no confirmed price for nvidia\/h100/);
+  });
+
   it("shows one table per group, cheapest first, with monthly USD, GPU-hour and the gap to the cheapest", () => {
     setup({ bids: THREE() });
     const table = screen.getByRole("table", { name: "Group dcloud: 3 bids" });

@@ -3,6 +3,8 @@ import { useEffect, useMemo, useState } from "react";
 import { BidFilters } from "@/components/bids/bid-filters";
 import { buildRows, filterRows, gpusOfGroup, NO_FILTERS, sortRows, type BidFilters as Filters, type SortKey, type SortState } from "@/lib/market/bid-rows";
 import { BidTable } from "@/components/bids/bid-table";
+import { CloudComparison } from "@/components/market/cloud-comparison";
+import type { BidRow } from "@/lib/market/bid-rows";
 import { NoBidsPanel } from "@/components/bids/no-bids-panel";
 import { useDeploymentBids } from "@/components/bids/use-deployment-bids";
 import type { EnrichedBid } from "@/lib/market/enriched-bid";
@@ -98,10 +100,18 @@ export function BidComparison(props: BidComparisonProps) {
                 busy={busy}
                 onAccept={onAccept}
               />
+              <CheapestAgainstClouds rows={rows} />
             </div>
           );
         })
       )}
     </section>
   );
+}
+
+/** the group's cheapest bid against the big clouds, for the resources that bid is for */
+function CheapestAgainstClouds({ rows }: { rows: readonly BidRow[] }) {
+  const cheapest = rows.find((r) => r.ranked.cheapest);
+  if (!cheapest) return null;
+  return <CloudComparison costs={cheapest.clouds} akashUsd={cheapest.price.usdPerMonth} akashLabel={`The cheapest bid, ${cheapest.providerName}`} />;
 }

@@ -4,6 +4,8 @@ import { Button } from "@/components/ui/button";
 import { SortableHeader } from "@/components/ui/sortable-header";
 import { BID_ROW_KEY_ATTRIBUTE, formatDecimal, type BidRow, type SortKey, type SortState } from "@/lib/market/bid-rows";
 import type { EnrichedBid } from "@/lib/market/enriched-bid";
+import { costSources, describeSaving, savingAgainstCheapest } from "@/components/market/cloud-comparison";
+import { CLOUD_NAMES } from "@/lib/market/cloud-prices";
 
 interface BidTableProps {
   caption: string;
@@ -35,7 +37,19 @@ function MonthlyPrice({ row }: { row: BidRow }) {
       <div className="text-xs text-neutral-600">
         {formatDecimal(p.perMonth, 4)} {p.symbol}
       </div>
+      <CloudSaving row={row} />
     </>
+  );
+}
+
+/** the saving (or extra cost) against the cheapest big cloud for the same resources; every cloud on hover */
+function CloudSaving({ row }: { row: BidRow }) {
+  const best = savingAgainstCheapest(row.clouds, row.price.usdPerMonth);
+  if (!best) return null;
+  return (
+    <div className={best.saving.usd >= 0 ? "text-xs text-green-700" : "text-xs text-amber-700"} title={row.clouds.map(costSources).join("\n\n")}>
+      {`${describeSaving(best.saving)} than ${CLOUD_NAMES[best.cloud.cloud]}`}
+    </div>
   );
 }
 

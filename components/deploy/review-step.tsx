@@ -13,6 +13,8 @@ import { balanceIn, chainQueries } from "@/lib/query/chain";
 import { PreviewPanel } from "@/components/sdl-editor/preview-panel";
 import { NoneCanRun } from "@/components/market/pre-screen-panel";
 import { usePreScreen } from "@/components/market/use-pre-screen";
+import { CloudComparison } from "@/components/market/cloud-comparison";
+import { cloudCosts, sumCloudCosts, workloadOfGroup } from "@/lib/market/cloud-compare";
 import { TxProgress } from "./tx-progress";
 import { MintAct } from "./mint-act";
 import { DepositSection } from "./deposit-section";
@@ -86,6 +88,7 @@ export function ReviewStep({ draft }: Props) {
           feeWallet={ready ? wallet : null}
           walletConnected={Boolean(wallet)}
         />
+        {check.data?.groups && <CloudComparison costs={sumCloudCosts(check.data.groups.map((g) => cloudCosts(workloadOfGroup(g))))} akashUsd={check.data.estimate?.usdPerMonth ?? null} akashLabel="At your maximum price" note="The maximum is a ceiling: you pay the bid you accept, usually well under it; the bid table compares each bid." />}
         {wallet && denom === "uact" && shortfall > 0n && <MintAct network={network} wallet={wallet} shortfall={shortfall} aktBalance={aktBalance} />}
         {screen && screen.known > 0 && screen.canRun.length === 0 && <NoneCanRun screen={screen} />}
         <Button variant="primary" size="lg" disabled={!wallet || !payload.data || deposit === null || belowMinimum || shortfall > 0n || busy} busy={busy} onClick={submit}>

@@ -3,6 +3,9 @@ import { resourceQuantity } from "@/lib/market/no-bids";
 import { shortAddress } from "@/lib/chain/address";
 import type { GroupView } from "@/lib/sdl/check";
 import type { EnrichedBid } from "@/lib/market/enriched-bid";
+import { cloudCosts, workloadOfFootprint, workloadOfGroup, type CloudCost } from "@/lib/market/cloud-compare";
+import { gpusOffered } from "@/lib/market/gpu-attributes";
+import { bidFootprint } from "@/lib/market/price-ceiling";
 
 /**
  * The table's model: bids of one group with their normalised prices, ranked against the cheapest, then filtered
@@ -37,6 +40,8 @@ export interface BidRow {
   uptime: number | null;
   price: NormalizedPrice;
   ranked: RankedPrice<EnrichedBid>;
+  /** the bid's resources at the big clouds: its offer at its provider (GPU model pinned), else the group's */
+  clouds: CloudCost[];
 }
 
 /** The attribute that carries a bid row's key (bidKey) on its <tr>: the table sets it, tests and benches find rows by it. */
@@ -48,6 +53,7 @@ export function gpusOfGroup(group: GroupView): number {
 
 export function buildRows(bids: readonly EnrichedBid[], group: GroupView, ctx: { averageBlockTimeSeconds: number; aktUsd: number | null }): BidRow[] {
   const gpuCount = gpusOfGroup(group);
+  const groupClouds = cloudCosts(workloadOfGroup(group));
   const ranked = rankByPrice(bids, (b) => normalizeBidPrice(b.price, { ...ctx, gpuCount }));
   return ranked.map((r) => {
     const p = r.item.provider;
@@ -66,6 +72,7 @@ export function buildRows(bids: readonly EnrichedBid[], group: GroupView, ctx: {
       uptime: p?.uptime24h ?? null,
       price: r.price,
       ranked: r,
+      clouds: cloudsOfBid(r.item, groupClouds),
     };
   });
 }
@@ -112,4 +119,10 @@ export function formatDecimal(value: string, decimals: number): string {
   const s = scaled.toString().padStart(decimals + 1, "0");
   const out = `${s.slice(0, -decimals) || "0"}.${s.slice(-decimals)}`.replace(/\.?0+$/, "");
   return out;
+}
+
+function cloudsOfBid(bid: EnrichedBid, groupClouds: CloudCost[]): CloudCost[] {
+  const attributes = bid.provider?.attributes;
+  const offer = attributes && bid.resourcesOffer?.length ? bidFootprint(bid, attributes) : null;
+  return offer ? cloudCosts(workloadOfFootprint(offer, gpusOffered(attributes!))) : groupClouds;
 }

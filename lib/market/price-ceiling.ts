@@ -37,7 +37,8 @@ export interface PriceEvidence {
   dseq: string;
 }
 
-const quantity = z.object({ val: z.union([z.string(), z.number()]) }).nullish();
+/** ResourceValue.val: decimal text from the REST API; bytes of ASCII digits where chain-sdk's objects come from another realm (jsdom) */
+const quantity = z.object({ val: z.union([z.string().regex(/^\d+$/), z.number().nonnegative(), z.record(z.string(), z.number().int().min(48).max(57))]) }).nullish();
 const attributes = z.array(z.object({ key: z.string(), value: z.string() })).nullish();
 const resourcesSchema = z.object({
   cpu: z.object({ units: quantity }).nullish(),
