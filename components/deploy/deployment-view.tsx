@@ -22,6 +22,7 @@ import { leaseToRecord, useRecordLeases } from "./use-record-leases";
 import { useRecordUnrecorded } from "./use-record-unrecorded";
 import { useDeployment } from "./use-deployment";
 import { LeaseTable } from "./lease-table";
+import { SavingSoFar } from "@/components/deploy/saving-so-far";
 import { BidsStep } from "./bids-step";
 import { useManifestDelivery } from "@/components/lease/use-manifest-delivery";
 import { useProviderTokens } from "@/components/lease/use-provider-tokens";
@@ -117,6 +118,7 @@ export function DeploymentView({ dseq, ownerParam, openTopUp = false, justUpdate
           onSend={manifest.canSend ? manifest.send : null}
         />
       )}
+      {activeLeases.length > 0 && groups && chain.data.height !== null && <SavingSoFar network={network} leases={activeLeases} groups={groups} height={chain.data.height} />}
       {runningLeases.length > 0 && <LeasePanel leases={runningLeases} tokens={tokens} />}
       {justUpdated && active && (
         <Alert tone="info">Updated on chain. The providers run the new workload once they have the new manifest, which is being sent to each lease above.</Alert>

@@ -78,6 +78,11 @@ export function bidFootprint(bid: ChainBid, providerAttributes: readonly KeyValu
   return readBid(bid, providerAttributes).footprint;
 }
 
+/** what a group's resources take at a provider (GPU model pinned by what it offers) */
+export function groupFootprint(g: GroupView, providerAttributes: readonly KeyValue[]): Footprint {
+  return footprint(g.resources.map((r) => ({ resources: r.resource, count: r.count })), offeredBy(providerAttributes));
+}
+
 /** the single model of this provider the GPU filter takes, else "?" */
 function onlyModel(attrs: readonly KeyValue[], offered: ReadonlyMap<string, OfferedGpu>): string {
   const filters = gpuFiltersOf(attrs);
