@@ -117,7 +117,7 @@ function fullOrPricey(ruledOut: readonly RuledOut[]): PreScreen["relax"] {
   return {
     group: cheapest.group,
     requirement: "the price",
-    message: `${who} ${full.length > 0 ? `have no room for it now (${full.length}) or ` : ""}recently asked more than its ceiling of ${e.ceiling} ${e.denom} per block for no more resources (${cheapest.name} bid ${e.bid} in deployment ${e.dseq}): raise the group's pricing to at least that${full.length > 0 ? ", or ask for less" : ""}.`,
+    message: `${who} ${full.length > 0 ? `have no room for it now (${full.length}) or ` : ""}recently asked more than its ceiling of ${e.ceiling} ${e.denom} per block for no more resources (${cheapest.name} bid ${e.bid} ${e.denom} in deployment ${e.dseq}): raise the group's pricing to at least that${full.length > 0 ? ", or ask for less" : ""}.`,
     matching: 0,
   };
 }

@@ -110,6 +110,6 @@ describe("the price ceiling against a provider's recent bids", () => {
     const lowest = bidders.map((p) => decAtomics(p.recentBids!.find((b) => b.id.dseq === small)!.price.amount)).reduce((a, b) => (b < a ? b : a));
     expect(cheap.relax).toMatchObject({ requirement: "the price", matching: 0 });
     expect(cheap.relax!.message).toContain(`ceiling of 1 uact per block`);
-    expect(cheap.relax!.message).toContain(`bid ${decText(lowest)} in deployment ${small}`);
+    expect(cheap.relax!.message).toContain(`bid ${decText(lowest)} uact in deployment ${small}`);
   });
 });
