@@ -13,8 +13,7 @@ import { balanceIn, chainQueries } from "@/lib/query/chain";
 import { PreviewPanel } from "@/components/sdl-editor/preview-panel";
 import { NoneCanRun } from "@/components/market/pre-screen-panel";
 import { usePreScreen } from "@/components/market/use-pre-screen";
-import { CloudComparison } from "@/components/market/cloud-comparison";
-import { cloudCosts, sumCloudCosts, workloadOfGroup } from "@/lib/market/cloud-compare";
+import { AgainstClouds } from "@/components/deploy/against-clouds";
 import { TxProgress } from "./tx-progress";
 import { MintAct } from "./mint-act";
 import { DepositSection } from "./deposit-section";
@@ -46,7 +45,8 @@ export function ReviewStep({ draft }: Props) {
   const aktBalance = balances.data ? BigInt(balances.data.akt) : undefined;
   const [depositText, setDepositText] = useState<string | null>(null);
   const create = useCreateDeployment(network, wallet);
-  const screen = usePreScreen(check.data?.groups ?? null).screen;
+  const prescreen = usePreScreen(check.data?.groups ?? null);
+  const screen = prescreen.screen;
 
   const minDeposit = params.data?.minDeposits.find((c) => c.denom === denom);
   const minimum = minDeposit ? BigInt(minDeposit.amount) : null;
@@ -88,7 +88,7 @@ export function ReviewStep({ draft }: Props) {
           feeWallet={ready ? wallet : null}
           walletConnected={Boolean(wallet)}
         />
-        {check.data?.groups && <CloudComparison costs={sumCloudCosts(check.data.groups.map((g) => cloudCosts(workloadOfGroup(g))))} akashUsd={check.data.estimate?.usdPerMonth ?? null} akashLabel="At your maximum price" note="The maximum is a ceiling: you pay the bid you accept, usually well under it; the bid table compares each bid." />}
+        {check.data?.groups && <AgainstClouds groups={check.data.groups} maxUsd={check.data.estimate?.usdPerMonth ?? null} providers={prescreen.providers} network={network} />}
         {wallet && denom === "uact" && shortfall > 0n && <MintAct network={network} wallet={wallet} shortfall={shortfall} aktBalance={aktBalance} />}
         {screen && screen.known > 0 && screen.canRun.length === 0 && <NoneCanRun screen={screen} />}
         <Button variant="primary" size="lg" disabled={!wallet || !payload.data || deposit === null || belowMinimum || shortfall > 0n || busy} busy={busy} onClick={submit}>

@@ -4,7 +4,8 @@ import { createRestClient } from "@/lib/chain/rest";
 import { gpusOffered } from "@/lib/market/gpu-attributes";
 import { preScreen, type ScreenedProvider } from "@/lib/market/pre-screen";
 import { bidAboveCeiling, groupCeiling } from "@/lib/market/price-ceiling";
-import { decAtomics, decText } from "@/lib/market/price";
+import { decAtomics, decText, normalizeBidPrice } from "@/lib/market/price";
+import { recentAsk } from "@/lib/market/recent-ask";
 import { providerInfoFrom } from "@/lib/market/provider-info";
 import { checkSdl, type GroupView } from "@/lib/sdl/check";
 import { DEFAULT_SDL } from "@/lib/sdl-default";
@@ -111,5 +112,22 @@ describe("the price ceiling against a provider's recent bids", () => {
     expect(cheap.relax).toMatchObject({ requirement: "the price", matching: 0 });
     expect(cheap.relax!.message).toContain(`ceiling of 1 uact per block`);
     expect(cheap.relax!.message).toContain(`bid ${decText(lowest)} uact in deployment ${small}`);
+  });
+
+  it("the going rate: the median of the providers' recent bids for exactly these resources, none for other resources", async () => {
+    const screened = fx.fleet!.profiles.map((p) => ({
+      ...providerInfoFrom({ owner: p.account.address, hostUri: `https://${p.account.name}.example.com:8443`, attributes: p.attributes, auditors: [] }),
+      recentBids: bidsOf(p.account.address),
+    }));
+    const ctx = { averageBlockTimeSeconds: 6.117, aktUsd: null };
+    const usd = bids.filter((b) => b.id.dseq === small).map((b) => normalizeBidPrice(b.price, ctx).usdPerMonth!).sort((a, b) => a - b);
+    const mid = Math.floor(usd.length / 2);
+    const median = usd.length % 2 ? usd[mid]! : (usd[mid - 1]! + usd[mid]!) / 2;
+    // the same resources at another price ceiling are the same resources
+    const ask = recentAsk(await groupsOf(priced(DEFAULT_SDL, "1")), screened, ctx);
+    expect(ask).toEqual({ usdPerMonth: median, bids: usd.length });
+    expect(recentAsk(await groupsOf(DEFAULT_SDL.replace("units: 0.5", "units: 2")), screened, ctx)).toBeNull();
+    // in AKT without a rate, a bid has no dollar figure: left out
+    expect(recentAsk(await groupsOf(DEFAULT_SDL), screened.map((p) => ({ ...p, recentBids: p.recentBids.map((b) => ({ ...b, price: { ...b.price, denom: "uakt" } })) })), ctx)).toBeNull();
   });
 });

@@ -165,3 +165,26 @@ export function bidAboveCeiling(g: GroupView, providerAttributes: readonly KeyVa
   }
   return worst ? { ceiling: decText(ceiling.atomics), bid: decText(worst.atomics), denom: ceiling.denom, dseq: worst.bid.id.dseq } : null;
 }
+
+function sameFootprint(a: Footprint, b: Footprint): boolean {
+  if (a.cpu !== b.cpu || a.memory !== b.memory || a.storage !== b.storage || a.ips !== b.ips || a.gpus.size !== b.gpus.size) return false;
+  for (const [model, n] of a.gpus) if (model === "?" || b.gpus.get(model) !== n) return false;
+  return true;
+}
+
+/**
+ * What providers recently asked for exactly a group's resources: their recent bids whose offer equals the group's
+ * footprint at that provider (GPU model pinned), for an idea of the price before any bid; [] when none did.
+ */
+export function bidsForSameResources(g: GroupView, providers: readonly { attributes: readonly KeyValue[]; recentBids?: readonly ChainBid[] }[]): ChainBid[] {
+  const out: ChainBid[] = [];
+  for (const p of providers) {
+    if (!p.recentBids?.length) continue;
+    const wanted = groupFootprint(g, p.attributes);
+    for (const bid of p.recentBids) {
+      const took = readBid(bid, p.attributes).footprint;
+      if (took && sameFootprint(took, wanted)) out.push(bid);
+    }
+  }
+  return out;
+}
