@@ -30,7 +30,7 @@ export function SavingSoFar({ network, leases, groups, height }: { network: Netw
       <span className="font-semibold">Saving so far: </span>
       {known.length === 0
         ? "no cloud has a confirmed price for these resources"
-        : known.map((s) => `${s.usd! >= 0 ? formatUsd(s.usd!) : `−${formatUsd(-s.usd!)}`} against ${CLOUD_NAMES[s.cloud]} (${Math.round(s.share! * 100)}% ${s.usd! >= 0 ? "less" : "more"})`).join(" · ")}
+        : known.map((s) => `${s.usd! >= 0 ? formatUsd(s.usd!) : `−${formatUsd(-s.usd!)}`} against ${CLOUD_NAMES[s.cloud]} (${Math.abs(Math.round(s.share! * 100))}% ${s.usd! >= 0 ? "less" : "more"})`).join(" · ")}
       {known.length > 0 && missing.length > 0 && <span className="text-neutral-600">{` · no confirmed figure for ${missing.join(", ")}`}</span>}
     </section>
   );
