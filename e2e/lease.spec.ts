@@ -10,7 +10,7 @@ test.describe("a running lease", () => {
     await flow.runningLease();
     expect(wallet.calls).toContain("signArbitrary");
     // the default SDL's resources at Google Cloud's per-unit prices, against the lease price, since the lease began
-    await expect(page.getByRole("region", { name: "Saving so far" })).toContainText(/^Saving so far: \$[\d,.]+ against Google Cloud \(\d+% less\) · no confirmed figure for AWS, Azure$/, { timeout: 30_000 });
+    await expect(page.getByRole("region", { name: "Saving so far" })).toContainText(/^Saving so far: −?\$[\d,.]+ against Google Cloud \(\d+% (less|more)\) · no confirmed figure for AWS, Azure$/, { timeout: 30_000 });
 
     const workload = page.getByRole("region", { name: /^Lease \d+\/1\/1 on akash1/ });
     const services = workload.getByRole("table", { name: "Services" });
