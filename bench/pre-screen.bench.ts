@@ -19,6 +19,7 @@ import type { ChainBid } from "@/lib/chain/rest-schemas";
 import type { ScreenedProvider } from "@/lib/market/pre-screen";
 import { storageClassesOf, type DirectoryEntry } from "@/lib/market/directory";
 import { attributeValue, providerInfoFrom, type ProviderInfo } from "@/lib/market/provider-info";
+import { recentBidsOf } from "@/lib/market/recent-bids";
 import { checkSdl, type GroupView } from "@/lib/sdl/check";
 import { corpusFile, corpusPaths } from "@/test/support/corpus";
 import { servePage } from "@/test/support/browser-page";
@@ -61,6 +62,7 @@ const entries: DirectoryEntry[] = providers.map((p, i) => ({
   tier: attributeValue(p.attributes, "tier"),
   activeLeases: i % 11,
   openBids: i % 5,
+  recentBids: [],
   inventory: i % 17 === 0 ? null : inventoryOfProfile(profiles[i]!),
   disagreements: [],
 }));
@@ -72,10 +74,13 @@ for (const file of corpusPaths().map((p) => path.basename(p))) {
 }
 const RECENT_BIDS = 10;
 const corpusGroups = sdls.flat();
-/** what the pre-screen reads: the directory's entries with 10 recent bids each, on corpus groups at the devnet's prices */
+/**
+ * what the pre-screen reads: the directory's entries with 10 recent bids each, on corpus groups at the devnet's
+ * prices, reduced as the console server sends them (price and footprint at that provider)
+ */
 const screened: ScreenedProvider[] = entries.map((e, i) => ({
   ...e,
-  recentBids: Array.from({ length: RECENT_BIDS }, (_, k): ChainBid => {
+  recentBids: recentBidsOf(Array.from({ length: RECENT_BIDS }, (_, k): ChainBid => {
     const g = corpusGroups[(i * RECENT_BIDS + k) % corpusGroups.length]!;
     const need = parseGroupSpec(g);
     return {
@@ -85,7 +90,7 @@ const screened: ScreenedProvider[] = entries.map((e, i) => ({
       createdAt: String(100 + k),
       resourcesOffer: g.resources.map((r) => ({ resources: r.resource, count: r.count })),
     };
-  }),
+  }), e.attributes),
 }));
 const page = await servePage(path.join(here, "pre-screen-page.tsx"));
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox"] });

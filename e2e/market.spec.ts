@@ -82,6 +82,16 @@ test.describe("the market before paying", () => {
       client.disconnect();
     }
     await waitForBlocks(devnet.rpc, 6);
+    // the console's server reads the open bids for every browser, at most every 10 s: wait until it carries these
+    await expect
+      .poll(
+        async () => {
+          const body = (await (await page.request.get("/api/providers/directory")).json()) as { providers: { recentBids: { dseq: string }[] | null }[] };
+          return body.providers.filter((p) => p.recentBids?.some((b) => b.dseq === dseq)).length;
+        },
+        { timeout: 30_000, intervals: [1_000] },
+      )
+      .toBeGreaterThanOrEqual(3);
     const flow = new DeployFlow(page);
     await flow.editor.gotoNew();
     const prescreen = page.getByRole("region", { name: "Providers that can run this" });
@@ -96,7 +106,7 @@ test.describe("the market before paying", () => {
     // a provider's page lists what it asked: this bid, for the default SDL's resources
     const { bids } = (await (await fetch(`${devnet.rest}/akash/market/v1beta5/bids/list?filters.owner=${TENANT2.address}&filters.dseq=${dseq}`)).json()) as { bids: { bid: { id: { provider: string } } }[] };
     await page.goto(`/providers/${bids[0]!.bid.id.provider}`);
-    const recent = page.getByRole("table", { name: /^Recent bids \(\d+\)/ });
+    const recent = page.getByRole("table", { name: /^Recent bids \((the newest )?\d+\)/ });
     await expect(recent.getByRole("row").filter({ hasText: `${dseq}/1` })).toContainText(/Open\s*0.5 CPU, 512 MiB, 1 GiB storage\s*[\d.]+ uact\s*[\d.]+ ACT \(\$[\d.]+\)/);
   });
 });

@@ -64,7 +64,7 @@ export function ProviderDetail({ owner }: { owner: string }) {
           </div>
         ))}
       </dl>
-      <RecentBids owner={p.owner} attributes={p.attributes} />
+      <RecentBids bids={p.recentBids} />
       <table className="w-full border-collapse text-sm">
         <caption className="py-2 text-left text-base font-semibold">{`Attributes on chain (${p.attributes.length})`}</caption>
         <thead>

@@ -71,6 +71,20 @@ describe("createRestClient against the devnet", () => {
     expect(second.items[0]!.id.dseq).not.toBe(first.items[0]!.id.dseq);
   });
 
+  it("pages through every open bid of every owner, within the bound it is given", async () => {
+    await fx.fleet!.registered;
+    const { dseq } = await fx.deploy("tetris2.yaml");
+    const whole = await until(() => rest.bidsInState("open"), (b) => b.filter((x) => x.id.dseq === dseq).length >= 2);
+    expect(whole.length).toBeGreaterThanOrEqual(2);
+    expect(whole.every((b) => b.state === "open")).toBe(true);
+    const key = (b: (typeof whole)[number]) => `${b.id.owner}/${b.id.dseq}/${b.id.gseq}/${b.id.oseq}/${b.id.provider}`;
+    // a page of one bid at a time reads the same bids, in the same order, as one page of 1,000
+    expect((await rest.bidsInState("open", { pageSize: 1, pages: 100 })).map(key)).toEqual(whole.map(key));
+    // and stops at its bound rather than reading on
+    expect((await rest.bidsInState("open", { pageSize: 1, pages: 2 })).map(key)).toEqual(whole.slice(0, 2).map(key));
+    expect(await rest.bidsInState("active")).toEqual([]);
+  });
+
   it("reads providers and the auditors' signed attributes", async () => {
     await fx.fleet!.registered;
     const providers = await rest.providers();

@@ -99,11 +99,11 @@ export function createRestClient(restUrl: string, fetchImpl: typeof fetch = fetc
   }
 
   /** Follows next_key until the last page; the height is the first page's (the lists are read within one block or two). */
-  async function all<T>(fetchPage: (key: string | null) => Promise<{ items: T[]; nextKey: string | null; height: number | null }>) {
+  async function all<T>(fetchPage: (key: string | null) => Promise<{ items: T[]; nextKey: string | null; height: number | null }>, maxPages = MAX_PAGES) {
     const items: T[] = [];
     let key: string | null = null;
     let height: number | null = null;
-    for (let i = 0; i < MAX_PAGES; i++) {
+    for (let i = 0; i < maxPages; i++) {
       const page = await fetchPage(key);
       height ??= page.height;
       items.push(...page.items);
@@ -182,9 +182,18 @@ export function createRestClient(restUrl: string, fetchImpl: typeof fetch = fetc
       return bidsIn("open", limit, call);
     },
 
-    /** the bids running leases were made of, every owner, the first `limit` the node lists: what providers settled at */
-    async activeBids(limit = 1000, call?: CallOptions): Promise<S.ChainBid[]> {
-      return bidsIn("active", limit, call);
+    /**
+     * every bid in one state, every owner, `pageSize` a page up to `pages` pages (open: the market's asking prices;
+     * active: what providers settled at): for the console server, which reads them once for every browser
+     */
+    async bidsInState(state: "open" | "active", bound: { pages?: number; pageSize?: number } = {}, call?: CallOptions): Promise<S.ChainBid[]> {
+      const { pages = 10, pageSize = 1000 } = bound;
+      const r = await all(async (key) => {
+        const q = { "filters.state": state, ...pageQuery({ key, limit: pageSize }) };
+        const { data, height } = await get("market bids list", "/akash/market/v1beta5/bids/list", q, S.bidsResponse, call);
+        return { items: data.bids, nextKey: data.pagination.nextKey, height };
+      }, pages);
+      return r.items;
     },
 
     async bids(f: { owner: string; dseq: string; gseq?: number; state?: string }, call?: CallOptions): Promise<S.ChainBid[]> {

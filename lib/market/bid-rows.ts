@@ -5,7 +5,7 @@ import type { GroupView } from "@/lib/sdl/check";
 import type { EnrichedBid } from "@/lib/market/enriched-bid";
 import { cloudCosts, workloadOfFootprint, workloadOfGroup, type CloudCost } from "@/lib/market/cloud-compare";
 import { gpusOffered } from "@/lib/market/gpu-attributes";
-import { bidFootprint } from "@/lib/market/price-ceiling";
+import { bidFootprint } from "@/lib/market/footprint";
 
 /**
  * The table's model: bids of one group with their normalised prices, ranked against the cheapest, then filtered

@@ -56,10 +56,10 @@ describe("the same resources at the big clouds", () => {
 
   it("a bid's footprint compares with the GPU its provider has, with that provider's memory", () => {
     const offered = gpusOffered([{ key: "capabilities/gpu/vendor/nvidia/model/a100/ram/80Gi", value: "true" }]);
-    const w = workloadOfFootprint({ cpu: 4000, memory: 16 * GiB, storage: 100 * GiB, ips: 0, gpus: new Map([["nvidia/a100", 2]]) }, offered);
+    const w = workloadOfFootprint({ cpu: 4000, memory: 16 * GiB, storage: 100 * GiB, ips: 0, gpus: { "nvidia/a100": 2 } }, offered);
     const aws = at(cloudCosts(w), "aws");
     expect(aws.usdPerMonth).toBeCloseTo(2 * 3.43088125 * HOURS_PER_MONTH + 100 * 0.08, 9);
-    const unknown = workloadOfFootprint({ cpu: 1000, memory: GiB, storage: 0, ips: 0, gpus: new Map([["?", 1]]) }, offered);
+    const unknown = workloadOfFootprint({ cpu: 1000, memory: GiB, storage: 0, ips: 0, gpus: { "?": 1 } }, offered);
     expect(at(cloudCosts(unknown), "aws")).toMatchObject({ usdPerMonth: null, missing: "no comparable GPU for GPU" });
   });
 

@@ -1,6 +1,6 @@
 import { cloudPrice, CLOUDS, type Cloud, type CloudGpu, type CloudPrice, type CloudTable, CLOUD_TABLE } from "@/lib/market/cloud-prices";
 import { gpuFiltersOf, type OfferedGpu } from "@/lib/market/gpu-attributes";
-import type { Footprint } from "@/lib/market/price-ceiling";
+import type { Footprint } from "@/lib/market/footprint";
 import { resourceQuantity } from "@/lib/market/no-bids";
 import type { GroupView } from "@/lib/sdl/check";
 
@@ -95,7 +95,7 @@ export function workloadOfFootprint(f: Footprint, offered: ReadonlyMap<string, O
     cpu: f.cpu,
     memory: f.memory,
     storage: f.storage,
-    gpus: [...f.gpus].map(([key, count]) => {
+    gpus: Object.entries(f.gpus).map(([key, count]) => {
       const o = offered.get(key);
       const { candidates, closest } = o ? cloudGpusFor(o.model, [...o.memory]) : { candidates: [], closest: false };
       return { count, label: key === "?" ? "GPU" : key, candidates, closest };

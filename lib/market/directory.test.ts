@@ -19,6 +19,7 @@ const entries: DirectoryEntry[] = buildProfiles(1, undefined, false).map((p, i) 
     tier: attributeValue(info.attributes, "tier"),
     activeLeases: i === 5 ? null : i * 3,
     openBids: i,
+    recentBids: i === 5 ? null : [],
     inventory,
     disagreements: [],
   };

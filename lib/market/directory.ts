@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { providerInfoSchema, type ProviderInfo } from "@/lib/market/provider-info";
 import { inventorySchema } from "@/lib/market/provider-status";
+import { recentBidSchema } from "@/lib/market/recent-bids";
 
 /**
  * The provider directory (/providers): every provider on chain with what the console knows of it, and the pure
@@ -22,6 +23,8 @@ export const directoryEntrySchema = providerInfoSchema.extend({
   activeLeases: z.number().int().nonnegative().nullable(),
   /** its open bids on chain now (bids awaiting the tenant); null when the node could not list them */
   openBids: z.number().int().nonnegative().nullable(),
+  /** its newest open and active bids, reduced to price and footprint (recent-bids.ts); null when the node could not list them */
+  recentBids: z.array(recentBidSchema).nullable(),
   /** free capacity from its last successful /status; null when it reports none or was never reached */
   inventory: inventorySchema.nullable(),
   /** where that status contradicts its attributes (provider-status.ts inventoryDisagreements); empty when it agrees */

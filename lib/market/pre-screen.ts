@@ -5,7 +5,7 @@ import { capacityShortfall } from "@/lib/market/capacity";
 import type { Inventory } from "@/lib/market/provider-status";
 import { bidAboveCeiling, type PriceEvidence } from "@/lib/market/price-ceiling";
 import { decAtomics } from "@/lib/market/price";
-import type { ChainBid } from "@/lib/chain/rest-schemas";
+import type { RecentBid } from "@/lib/market/recent-bids";
 
 /**
  * Before the deposit is spent: which known providers can serve this SDL, and for each one ruled out, the first
@@ -18,7 +18,7 @@ import type { ChainBid } from "@/lib/chain/rest-schemas";
  */
 
 /** a provider as the pre-screen reads it: the chain's record, its free capacity when known, its recent bids */
-export type ScreenedProvider = ProviderInfo & { inventory?: Inventory | null; recentBids?: readonly ChainBid[] };
+export type ScreenedProvider = ProviderInfo & { inventory?: Inventory | null; recentBids?: readonly RecentBid[] | null };
 
 export interface RuledOut {
   owner: string;

@@ -1,7 +1,7 @@
 import { cloudCosts, workloadOfFootprint } from "@/lib/market/cloud-compare";
 import { CLOUDS, type Cloud } from "@/lib/market/cloud-prices";
 import { gpusOffered, type KeyValue } from "@/lib/market/gpu-attributes";
-import { groupFootprint } from "@/lib/market/price-ceiling";
+import { groupFootprint } from "@/lib/market/footprint";
 import { normalizeBidPrice, type DecCoin } from "@/lib/market/price";
 import type { GroupView } from "@/lib/sdl/check";
 

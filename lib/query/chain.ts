@@ -85,16 +85,6 @@ export const chainQueries = {
       queryFn: ({ signal }) => rest(network).openBids(1000, { signal }),
       staleTime: 30_000,
     }),
-  /** what providers asked recently: the open bids and the bids running leases were made of (the pre-screen's prices) */
-  recentBids: (network: Network) =>
-    queryOptions({
-      queryKey: [...chainKeys.all(network.id), "recent-bids"] as const,
-      queryFn: async ({ signal }) => {
-        const [open, active] = await Promise.all([rest(network).openBids(1000, { signal }), rest(network).activeBids(1000, { signal })]);
-        return [...open, ...active];
-      },
-      staleTime: 30_000,
-    }),
   /** AKT/USD from the chain's oracle, with its time; null when the chain has no price */
   aktPrice: (network: Network) =>
     queryOptions({

@@ -60,55 +60,61 @@ describe("GET /api/providers/directory", () => {
     const body = directoryAnswerSchema.parse(await (await get()).json());
     expect(body.providers.find((p) => p.owner === owner)).toMatchObject({ uptime24h: 100, uptime7d: 20, online: true });
 
-    const { loadDirectory } = await import("@/lib/market/directory.server");
+    const { directoryCaches, loadDirectory } = await import("@/lib/market/directory.server");
     const { providersRepository } = await import("@/lib/db/providers");
     const { createRestClient } = await import("@/lib/chain/rest");
-    const { SingleFlightCache } = await import("@/lib/market/single-flight-cache");
-    await fx.fleet!.setFault(owner, "http500");
+        await fx.fleet!.setFault(owner, "http500");
     try {
       // ten minutes on, every provider is due again; the real probe meets the 500
       const later = new Date(Date.now() + 10 * 60_000);
-      const again = await loadDirectory({ network: { id: "devnet" }, rest: createRestClient(fx.devnet.endpoints.rest), repo: providersRepository(database.db), cache: new SingleFlightCache(60_000), now: () => later, waitMs: 5_000 });
+      const again = await loadDirectory({ network: { id: "devnet" }, rest: createRestClient(fx.devnet.endpoints.rest), repo: providersRepository(database.db), cache: directoryCaches(), now: () => later, waitMs: 5_000 });
       expect(again.providers.find((p) => p.owner === owner)).toMatchObject({ online: false, lastError: "HTTP 500", uptime24h: 50 });
     } finally {
       await fx.fleet!.setFault(owner, null);
     }
   });
 
-  it("counts each provider's open bids and active leases on chain", async () => {
-    const { loadDirectory } = await import("@/lib/market/directory.server");
+  it("counts each provider's open bids and active leases on chain, and carries its newest bids with what they were for", async () => {
+    const { directoryCaches, loadDirectory } = await import("@/lib/market/directory.server");
     const { providersRepository } = await import("@/lib/db/providers");
     const { createRestClient } = await import("@/lib/chain/rest");
-    const { SingleFlightCache } = await import("@/lib/market/single-flight-cache");
-    const { createLeaseMsg } = await import("@/lib/chain/messages");
+        const { createLeaseMsg } = await import("@/lib/chain/messages");
     const rest = createRestClient(fx.devnet.endpoints.rest);
     const { dseq } = await fx.deploy("gitea.yaml");
     await fx.waitBlocks(12);
     const bids = await rest.bids({ owner: TENANT1.address, dseq });
     expect(bids.length).toBeGreaterThan(1);
     const leased = bids[0]!;
+    const load = () => loadDirectory({ network: { id: "devnet" }, rest, repo: providersRepository(database.db), cache: directoryCaches(), probesPerRequest: 0 });
+    const open = await load();
+    // gitea: 0.5 CPU, 1 GiB of memory and 1 GiB of storage, at each bidder's own price
+    for (const bid of bids) {
+      const recent = open.providers.find((p) => p.owner === bid.id.provider)!.recentBids!.find((r) => r.dseq === dseq);
+      expect(recent).toEqual({ dseq, gseq: 1, oseq: 1, state: "open", createdAt: bid.createdAt, price: bid.price, footprint: { cpu: 500, memory: 1024 ** 3, storage: 1024 ** 3, ips: 0, gpus: {} } });
+    }
     const res = await fx.client.signAndBroadcast(leased.id.owner, [createLeaseMsg(leased.id)], "auto");
     expect(res.code).toBe(0);
-    const load = () => loadDirectory({ network: { id: "devnet" }, rest, repo: providersRepository(database.db), cache: new SingleFlightCache(60_000), probesPerRequest: 0 });
     const body = await load();
     const of = (owner: string) => body.providers.find((p) => p.owner === owner)!;
     expect(of(leased.id.provider)).toMatchObject({ activeLeases: 1, openBids: 0 });
+    // the bid the lease was made of stays as what that provider settled at; the lost ones are no longer recent
+    expect(of(leased.id.provider).recentBids!.filter((r) => r.dseq === dseq).map((r) => r.state)).toEqual(["active"]);
+    for (const lost of bids.slice(1)) expect(of(lost.id.provider).recentBids!.some((r) => r.dseq === dseq)).toBe(false);
     // the lease closed the other bids as lost: none of this deployment's bids is open any more
     expect(body.providers.reduce((n, p) => n + (p.openBids ?? 0), 0)).toBe(0);
   });
 
   it("probes a bounded number of providers per request, the stalest first", async () => {
-    const { loadDirectory } = await import("@/lib/market/directory.server");
+    const { directoryCaches, loadDirectory } = await import("@/lib/market/directory.server");
     const { providersRepository } = await import("@/lib/db/providers");
     const { createRestClient } = await import("@/lib/chain/rest");
-    const { SingleFlightCache } = await import("@/lib/market/single-flight-cache");
-    const probed: string[] = [];
+        const probed: string[] = [];
     const later = new Date(Date.now() + 60 * 60_000);
     await loadDirectory({
       network: { id: "devnet" },
       rest: createRestClient(fx.devnet.endpoints.rest),
       repo: providersRepository(database.db),
-      cache: new SingleFlightCache(60_000),
+      cache: directoryCaches(),
       now: () => later,
       probesPerRequest: 2,
       probe: async (hostUri) => (probed.push(hostUri), { ok: true, latencyMs: 1, error: null, tlsFingerprint256: null }),
