@@ -36,7 +36,7 @@ export function ProviderDetail({ owner }: { owner: string }) {
     ["IP leases", p.ipLeases ? "Yes" : "No"],
     ["Audited by", p.auditedBy.length ? p.auditedBy.map((a) => (a.name ? `${a.name} (${a.address})` : a.address)).join(", ") : "Not audited"],
     ["Online", p.online === null ? "Not probed yet" : p.online ? "Online" : `Offline${p.lastError ? ` (${p.lastError})` : ""}`],
-    ["Uptime", `${p.uptime24h === null ? "no data" : `${p.uptime24h}%`} over 24 h (${p.probes24h} probes), ${p.uptime7d === null ? "no data" : `${p.uptime7d}%`} over 7 days`],
+    ["Uptime", `${p.uptime24h === null ? "no data" : `${p.uptime24h}%`} over 24 h (${p.probes24h} probe${p.probes24h === 1 ? "" : "s"}), ${p.uptime7d === null ? "no data" : `${p.uptime7d}%`} over 7 days`],
     ["Free now", p.inventory ? `${freeNow(p.inventory)} on ${p.inventory.nodes.length} node${p.inventory.nodes.length > 1 ? "s" : ""}` : "Not reported"],
     ["Active leases", p.activeLeases === null ? "unknown" : String(p.activeLeases)],
     ["Open bids", p.openBids === null ? "unknown" : String(p.openBids)],
