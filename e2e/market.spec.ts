@@ -1,4 +1,5 @@
 import { DirectSecp256k1HdWallet } from "@cosmjs/proto-signing";
+import type { Page } from "@playwright/test";
 import { GasPrice, SigningStargateClient } from "@cosmjs/stargate";
 import { createDeploymentMsg } from "../lib/chain/messages";
 import { createRegistry } from "../lib/chain/registry";
@@ -7,6 +8,19 @@ import { corpusDeployment, sdlDeployment } from "../test/support/corpus";
 import { expect, TENANT2, test } from "./fixtures";
 import { DeployFlow } from "./pages/deploy-flow";
 import { waitForBlocks } from "./wait-for-blocks";
+
+/** the console's server reads the open bids for every browser, at most every 10 s: wait until it carries this deployment's */
+async function untilTheDirectoryHasBids(page: Page, dseq: string, providers: number) {
+  await expect
+    .poll(
+      async () => {
+        const body = (await (await page.request.get("/api/providers/directory")).json()) as { providers: { recentBids: { dseq: string }[] | null }[] };
+        return body.providers.filter((p) => p.recentBids?.some((b) => b.dseq === dseq)).length;
+      },
+      { timeout: 30_000, intervals: [1_000] },
+    )
+    .toBeGreaterThanOrEqual(providers);
+}
 
 test.describe("the market before paying", () => {
   test("the provider directory lists the six providers with regions and GPUs, and filters by GPU model", async ({ page }) => {
@@ -41,13 +55,13 @@ test.describe("the market before paying", () => {
     await expect(page.getByRole("main").getByRole("alert")).toContainText("is not an akash1… account address");
   });
 
-  test("the GPU page shows the H100 with a price per GPU-hour from the open bids, and deploys with it", async ({ page, devnet }) => {
+  test("the GPU page shows the H100 with a price per GPU-hour from the recent bids, and deploys with it", async ({ page, devnet }) => {
     // a GPU deployment by tenant2 (signed here), so that providers with an H100 have an open bid on chain
     const wallet = await DirectSecp256k1HdWallet.fromMnemonic(TENANT2.mnemonic, { prefix: "akash" });
     const client = await SigningStargateClient.connectWithSigner(devnet.rpc, wallet, { registry: createRegistry(), gasPrice: GasPrice.fromString("0.025uakt") });
+    const dseq = String(Date.now());
     try {
       const { groups, hash } = await corpusDeployment("Llama-3.1-8B.yaml");
-      const dseq = String(Date.now());
       const msg = createDeploymentMsg({ owner: TENANT2.address, dseq, groups, hash, deposit: { denom: "uact", amount: "5000000" } });
       const res = await client.signAndBroadcast(TENANT2.address, [msg], "auto");
       expect(res.code, res.rawLog).toBe(0);
@@ -55,6 +69,7 @@ test.describe("the market before paying", () => {
       client.disconnect();
     }
     await waitForBlocks(devnet.rpc, 6);
+    await untilTheDirectoryHasBids(page, dseq, 1);
     await page.goto("/gpus");
     const h100 = page.getByRole("row", { name: /nvidia h100/ });
     await expect(h100).toContainText("80Gi");
@@ -82,16 +97,7 @@ test.describe("the market before paying", () => {
       client.disconnect();
     }
     await waitForBlocks(devnet.rpc, 6);
-    // the console's server reads the open bids for every browser, at most every 10 s: wait until it carries these
-    await expect
-      .poll(
-        async () => {
-          const body = (await (await page.request.get("/api/providers/directory")).json()) as { providers: { recentBids: { dseq: string }[] | null }[] };
-          return body.providers.filter((p) => p.recentBids?.some((b) => b.dseq === dseq)).length;
-        },
-        { timeout: 30_000, intervals: [1_000] },
-      )
-      .toBeGreaterThanOrEqual(3);
+    await untilTheDirectoryHasBids(page, dseq, 3);
     const flow = new DeployFlow(page);
     await flow.editor.gotoNew();
     const prescreen = page.getByRole("region", { name: "Providers that can run this" });

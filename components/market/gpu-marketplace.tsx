@@ -3,30 +3,35 @@ import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { useWallet } from "@/components/wallet/wallet-provider";
+import { Alert } from "@/components/ui/alert";
 import { ErrorMessage } from "@/components/ui/error-message";
 import { formatUsd } from "@/lib/format/units";
 import { gpuMarket } from "@/lib/market/gpu-market";
-import { chainQueries } from "@/lib/query/chain";
 import { providerQueries } from "@/lib/query/providers";
 import { GPU_TEMPLATE } from "@/lib/templates/with-gpu";
 import { useAktPrice } from "./use-akt-price";
 
-/** One row per GPU model: providers offering it (online now), and the open bids' price per GPU-hour. */
+/** One row per GPU model: providers offering it (online now), and its recent bids' price per GPU-hour (from the directory). */
 export function GpuMarketplace() {
   const { network } = useWallet();
   const directory = useQuery(providerQueries.directory(network.id));
-  const bids = useQuery(chainQueries.openBids(network));
   const akt = useAktPrice(network);
   const rows = useMemo(
-    () => (directory.data ? gpuMarket(directory.data.providers, bids.data ?? [], { averageBlockTimeSeconds: network.averageBlockTimeSeconds, aktUsd: akt.usd }) : null),
-    [directory.data, bids.data, network.averageBlockTimeSeconds, akt.usd],
+    () => (directory.data ? gpuMarket(directory.data.providers, { averageBlockTimeSeconds: network.averageBlockTimeSeconds, aktUsd: akt.usd }) : null),
+    [directory.data, network.averageBlockTimeSeconds, akt.usd],
   );
+  // the server lists the bids with the providers; null when the node it reads could not list them
+  const bidsUnknown = directory.data?.providers.some((p) => p.recentBids === null) ?? false;
 
   if (directory.isPending) return <p className="text-sm text-neutral-600">Reading the providers on chain…</p>;
   if (!rows) return <ErrorMessage error={directory.error} onRetry={() => void directory.refetch()} />;
   return (
     <div className="space-y-3">
-      {bids.error && <ErrorMessage error={bids.error} tone="warning" onRetry={() => void bids.refetch()} />}
+      {bidsUnknown && (
+        <Alert tone="warning" title="Prices unknown">
+          The node could not list the bids on chain, so no price per GPU-hour is shown; it is read again within a minute.
+        </Alert>
+      )}
       {rows.length === 0 ? (
         <p className="text-sm">No provider on this network advertises a GPU.</p>
       ) : (
@@ -39,7 +44,7 @@ export function GpuMarketplace() {
               <th scope="col" className="px-2 py-1">Interface</th>
               <th scope="col" className="px-2 py-1">Providers (online)</th>
               <th scope="col" className="px-2 py-1">Free now</th>
-              <th scope="col" className="px-2 py-1">Open bids</th>
+              <th scope="col" className="px-2 py-1">Recent bids</th>
               <th scope="col" className="px-2 py-1">Price per GPU-hour (lowest / median)</th>
               <th scope="col" className="px-2 py-1">
                 <span className="sr-only">Action</span>
@@ -54,9 +59,9 @@ export function GpuMarketplace() {
                 <td className="px-2 py-1">{r.interfaces.join(", ") || "—"}</td>
                 <td className="px-2 py-1">{`${r.providers} (${r.providersOnline} online)`}</td>
                 <td className="px-2 py-1">{r.availableNow ?? "Not reported"}</td>
-                <td className="px-2 py-1">{bids.isPending ? "…" : r.bids}</td>
+                <td className="px-2 py-1">{bidsUnknown ? "unknown" : r.bids}</td>
                 <td className="px-2 py-1">
-                  {r.minUsdPerGpuHour !== null ? `${formatUsd(r.minUsdPerGpuHour)} / ${formatUsd(r.medianUsdPerGpuHour!)}` : r.bids > 0 ? "AKT price unknown" : "No open bid"}
+                  {r.minUsdPerGpuHour !== null ? `${formatUsd(r.minUsdPerGpuHour)} / ${formatUsd(r.medianUsdPerGpuHour!)}` : r.bids > 0 ? "AKT price unknown" : bidsUnknown ? "—" : "No recent bid"}
                 </td>
                 <td className="px-2 py-1">
                   <Link href={`/new?template=${GPU_TEMPLATE}&gpu=${encodeURIComponent(r.key)}`} className="font-medium underline" aria-label={`Deploy with ${r.vendor} ${r.model}`}>

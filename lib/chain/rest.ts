@@ -120,10 +120,6 @@ export function createRestClient(restUrl: string, fetchImpl: typeof fetch = fetc
       return { items: data.bids, nextKey: data.pagination.nextKey, height };
     });
 
-  /** bids of every owner in one state, the first `limit` the node lists (one page) */
-  const bidsIn = async (state: "open" | "active", limit: number, call?: CallOptions) =>
-    (await get("market bids list", "/akash/market/v1beta5/bids/list", { "filters.state": state, ...pageQuery({ limit }) }, S.bidsResponse, call)).data.bids;
-
   return {
     restUrl: base,
 
@@ -175,11 +171,6 @@ export function createRestClient(restUrl: string, fetchImpl: typeof fetch = fetc
     async activeLeases(limit = 5000, call?: CallOptions): Promise<S.ChainLease[]> {
       const { data } = await get("market leases list", "/akash/market/v1beta5/leases/list", { "filters.state": "active", ...pageQuery({ limit }) }, S.leasesResponse, call);
       return data.leases;
-    },
-
-    /** open bids of every owner, the first `limit` the node lists (one page): the market's current asking prices */
-    async openBids(limit = 1000, call?: CallOptions): Promise<S.ChainBid[]> {
-      return bidsIn("open", limit, call);
     },
 
     /**

@@ -1,15 +1,15 @@
-import { z } from "zod";
-import type { ChainBid } from "@/lib/chain/rest-schemas";
 import { normalizeBidPrice } from "@/lib/market/price";
 import type { Inventory } from "@/lib/market/provider-status";
-import { filterTakes, gpuFiltersOf, gpusOffered, type GpuFilter, type OfferedGpu } from "@/lib/market/gpu-attributes";
+import type { RecentBid } from "@/lib/market/recent-bids";
+import { gpusOffered } from "@/lib/market/gpu-attributes";
 
 /**
  * The GPU marketplace (/gpus): per GPU model (vendor, model, memory, interface), the providers that offer it
  * (from their attributes capabilities/gpu/vendor/<v>/model/<m>[/ram/<r>][/interface/<i>]) and the price per
- * GPU-hour of the open bids on chain. A bid's GPUs are in its resources offer (units x count, with the SDL's GPU
- * filter as attributes); its price goes to a model only when the bidding provider offers exactly one model the
- * filter takes, so an ambiguous bid never lends its price to the wrong GPU. Pure; money from exact DecCoin strings.
+ * GPU-hour of their recent bids (open, and those leases were made of: recent-bids.ts). A bid's price goes to a model
+ * only when its footprint pins its GPUs to one model at that provider (footprint.ts: the provider offers exactly
+ * one model the SDL's filter takes), so an ambiguous bid never lends its price to the wrong GPU. Pure; money from
+ * exact DecCoin strings.
  */
 
 export interface GpuProvider {
@@ -18,6 +18,8 @@ export interface GpuProvider {
   online: boolean | null;
   /** free capacity from its last /status, when it reported one */
   inventory?: Inventory | null;
+  /** its newest bids from the directory; null when the node could not list them */
+  recentBids?: readonly RecentBid[] | null;
 }
 
 export interface GpuModelRow {
@@ -31,42 +33,24 @@ export interface GpuModelRow {
   providersOnline: number;
   /** free GPUs of this model in the providers' last /status; null when none of its providers reported capacity */
   availableNow: number | null;
-  /** open bids whose price counted for this model */
+  /** recent bids whose price counted for this model */
   bids: number;
   /** USD per GPU-hour; null when no bid counted or the token has no USD rate */
   minUsdPerGpuHour: number | null;
   medianUsdPerGpuHour: number | null;
 }
 
-const quantity = z.object({ val: z.union([z.string(), z.number()]) }).nullish();
-const offerSchema = z.array(
-  z.object({
-    resources: z.object({ gpu: z.object({ units: quantity, attributes: z.array(z.object({ key: z.string(), value: z.string() })).nullish() }).nullish() }).nullish(),
-    count: z.coerce.number().int().nonnegative(),
-  }),
-);
-
-/** GPUs in a bid's resources offer, and the filters its GPUs carry ([] takes any); null when unreadable */
-export function gpusOfBid(bid: Pick<ChainBid, "resourcesOffer">): { count: number; wanted: GpuFilter[] } | null {
-  const offer = offerSchema.safeParse(bid.resourcesOffer);
-  if (!offer.success) return null;
-  let count = 0;
-  const wanted: GpuFilter[] = [];
-  for (const unit of offer.data) {
-    const units = Number(unit.resources?.gpu?.units?.val ?? 0);
-    if (!Number.isFinite(units) || units <= 0) continue;
-    count += units * unit.count;
-    wanted.push(...gpuFiltersOf(unit.resources?.gpu?.attributes));
-  }
-  return { count, wanted };
+/** the one model a bid's GPUs are of, and how many; null for a bid without GPUs or whose model is not pinned down */
+export function gpusOfBid(bid: RecentBid): { model: string; count: number } | null {
+  const models = Object.entries(bid.footprint?.gpus ?? {}).filter(([, n]) => n > 0);
+  if (models.length !== 1 || models[0]![0] === "?") return null;
+  return { model: models[0]![0], count: models[0]![1] };
 }
 
-export function gpuMarket(providers: readonly GpuProvider[], bids: readonly ChainBid[], ctx: { averageBlockTimeSeconds: number; aktUsd: number | null }): GpuModelRow[] {
+export function gpuMarket(providers: readonly GpuProvider[], ctx: { averageBlockTimeSeconds: number; aktUsd: number | null }): GpuModelRow[] {
   const rows = new Map<string, GpuModelRow & { prices: number[] }>();
-  const offeredBy = new Map<string, Map<string, OfferedGpu>>();
   for (const p of providers) {
     const offered = gpusOffered(p.attributes);
-    offeredBy.set(p.owner, offered);
     for (const [key, o] of offered) {
       const row = rows.get(key) ?? { key, vendor: o.vendor, model: o.model, memory: [], interfaces: [], providers: 0, providersOnline: 0, availableNow: null, bids: 0, minUsdPerGpuHour: null, medianUsdPerGpuHour: null, prices: [] };
       row.providers += 1;
@@ -78,13 +62,11 @@ export function gpuMarket(providers: readonly GpuProvider[], bids: readonly Chai
       rows.set(key, row);
     }
   }
-  for (const bid of bids) {
+  for (const bid of providers.flatMap((p) => p.recentBids ?? [])) {
     const gpus = gpusOfBid(bid);
-    if (!gpus || gpus.count === 0) continue;
-    const candidates = [...(offeredBy.get(bid.id.provider)?.values() ?? [])].filter((g) => gpus.wanted.length === 0 || gpus.wanted.some((f) => filterTakes(f, g))).map((g) => g.key);
-    if (candidates.length !== 1) continue; // no model, or ambiguous: its price would not say which GPU it is for
+    const row = gpus && rows.get(gpus.model);
+    if (!gpus || !row) continue;
     const usd = normalizeBidPrice(bid.price, { ...ctx, gpuCount: gpus.count }).usdPerGpuHour;
-    const row = rows.get(candidates[0]!)!;
     row.bids += 1;
     if (usd !== null) row.prices.push(usd);
   }

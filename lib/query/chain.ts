@@ -78,13 +78,6 @@ export const chainQueries = {
       },
       retry: false,
     }),
-  /** the open bids of every owner (the GPU marketplace's prices); a block's worth of staleness is plenty */
-  openBids: (network: Network) =>
-    queryOptions({
-      queryKey: [...chainKeys.all(network.id), "open-bids"] as const,
-      queryFn: ({ signal }) => rest(network).openBids(1000, { signal }),
-      staleTime: 30_000,
-    }),
   /** AKT/USD from the chain's oracle, with its time; null when the chain has no price */
   aktPrice: (network: Network) =>
     queryOptions({
