@@ -29,7 +29,8 @@ export function GpuMarketplace() {
     <div className="space-y-3">
       {bidsUnknown && (
         <Alert tone="warning" title="Prices unknown">
-          The node could not list the bids on chain, so no price per GPU-hour is shown; it is read again within a minute.
+          The console has not read the bids on chain yet, or the node could not list them, so no price per GPU-hour is
+          shown; asked again every 10 seconds.
         </Alert>
       )}
       {rows.length === 0 ? (

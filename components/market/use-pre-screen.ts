@@ -17,7 +17,8 @@ export interface UsePreScreen {
 /**
  * The pre-screen of these groups against every provider of the directory (the console server's: chain records with
  * audits, the free capacity of each provider's last /status, its newest bids reduced to price and footprint), cached
- * a minute; the screen itself runs here. When the node could not list the bids, the price ceiling is not judged.
+ * a minute; the screen itself runs here. While the server has no list of the bids (a slow or failing node), the
+ * price ceiling is not judged.
  */
 export function usePreScreen(groups: readonly GroupView[] | null): UsePreScreen {
   const { network } = useWallet();

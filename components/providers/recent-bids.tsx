@@ -15,7 +15,7 @@ export function describeFootprint(f: Footprint): string {
 /**
  * The prices a provider asked recently, from the chain through the directory: its newest open bids and bids its
  * running leases were made of, each with what it was for and the price per block and per month. `bids` null: the
- * node could not list the bids.
+ * server has no list of the bids (yet).
  */
 export function RecentBids({ bids }: { bids: readonly RecentBid[] | null }) {
   const { network } = useWallet();
@@ -36,7 +36,7 @@ export function RecentBids({ bids }: { bids: readonly RecentBid[] | null }) {
       <tbody>
         {rows.length === 0 && (
           <tr>
-            <td colSpan={5} className="px-2 py-1 text-neutral-600">{bids ? "No open bid or running lease on chain now." : "The node could not list the bids on chain."}</td>
+            <td colSpan={5} className="px-2 py-1 text-neutral-600">{bids ? "No open bid or running lease on chain now." : "The bids on chain are not read yet, or the node could not list them."}</td>
           </tr>
         )}
         {rows.map((bid, i) => {

@@ -15,8 +15,8 @@ import { recentBidsOf, type RecentBid } from "@/lib/market/recent-bids";
  * probes, and a bounded number of probes per request (the stalest first), so the directory's cost does not grow
  * with the network: a network of 300 providers is probed over ~300 / PROBES_PER_REQUEST page views, every
  * PROBE_INTERVAL_MS at most per provider. Every open and active bid on chain is listed too (open ones every 10 s,
- * active ones every 5 min, on demand), so each provider comes with its newest bids (recent-bids.ts) for the
- * pre-screen's prices and its page, read once for every browser.
+ * active ones every 5 min, on demand, without holding a request up for more than BIDS_WAIT_MS), so each provider
+ * comes with its newest bids (recent-bids.ts) for the pre-screen's prices and its page, read once for every browser.
  */
 
 export const PROBES_PER_REQUEST = 8;
@@ -26,6 +26,8 @@ const LIST_CACHE_MS = 60_000;
 const OPEN_BIDS_CACHE_MS = 10_000;
 /** the bids leases were made of change only as leases start and end, and are the larger list: read less often */
 const ACTIVE_BIDS_CACHE_MS = 5 * 60_000;
+/** how long a request waits for a bid list being read before answering with the previous one (or none yet) */
+const BIDS_WAIT_MS = 2_000;
 
 type ChainList = {
   providers: Awaited<ReturnType<RestClient["providers"]>>;
@@ -54,6 +56,7 @@ export interface LoadDirectoryDeps extends Pick<DirectoryDeps, "network" | "prob
   source?: string;
   cache?: DirectoryCaches;
   probesPerRequest?: number;
+  bidsWaitMs?: number;
 }
 
 const countBy = (items: readonly { id: { provider: string } }[]) => items.reduce((m, x) => m.set(x.id.provider, (m.get(x.id.provider) ?? 0) + 1), new Map<string, number>());
@@ -76,6 +79,22 @@ function recentByProvider(providers: ChainList["providers"], open: ChainBid[], a
   return byProvider;
 }
 
+/**
+ * A bid list that never holds the directory up for long: the cached one while fresh; else a new read, waited for
+ * at most `waitMs`, then the previous list (null before the first) while the read completes for the next request. A
+ * read that fails also gives the previous list: a slow or failing node costs the bids' freshness, not the directory.
+ */
+async function bidList(cache: SingleFlightCache<ChainBid[]>, key: string, read: () => Promise<ChainBid[]>, waitMs: number): Promise<ChainBid[] | null> {
+  const previous = cache.peek(key) ?? null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), waitMs)));
+  try {
+    return await Promise.race([cache.get(key, read).catch(() => previous), late.then(() => previous)]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export async function loadDirectory(deps: LoadDirectoryDeps): Promise<DirectoryAnswer> {
   const now = deps.now ?? (() => new Date());
   const network = deps.network.id;
@@ -87,8 +106,8 @@ export async function loadDirectory(deps: LoadDirectoryDeps): Promise<DirectoryA
       const [providers, audits, leases] = await Promise.all([deps.rest.providers(), deps.rest.allAuditedAttributes(), deps.rest.activeLeases().then(countBy, () => null)]);
       return { providers, audits, leases, readAt: now() };
     }),
-    caches.openBids.get(key, () => deps.rest.bidsInState("open")).catch(() => null),
-    caches.activeBids.get(key, () => deps.rest.bidsInState("active")).catch(() => null),
+    bidList(caches.openBids, key, () => deps.rest.bidsInState("open"), deps.bidsWaitMs ?? BIDS_WAIT_MS),
+    bidList(caches.activeBids, key, () => deps.rest.bidsInState("active"), deps.bidsWaitMs ?? BIDS_WAIT_MS),
   ]);
   const openCount = open ? countBy(open) : null;
   const recent = open && active ? recentByProvider(list.providers, open, active) : null;

@@ -23,7 +23,7 @@ export const directoryEntrySchema = providerInfoSchema.extend({
   activeLeases: z.number().int().nonnegative().nullable(),
   /** its open bids on chain now (bids awaiting the tenant); null when the node could not list them */
   openBids: z.number().int().nonnegative().nullable(),
-  /** its newest open and active bids, reduced to price and footprint (recent-bids.ts); null when the node could not list them */
+  /** its newest open and active bids, reduced to price and footprint (recent-bids.ts); null when the server has no list of the bids (yet) */
   recentBids: z.array(recentBidSchema).nullable(),
   /** free capacity from its last successful /status; null when it reports none or was never reached */
   inventory: inventorySchema.nullable(),

@@ -36,6 +36,11 @@ export class SingleFlightCache<V> {
     return p;
   }
 
+  /** the last value loaded for `key`, however old; undefined before the first load (or once evicted) */
+  peek(key: string): V | undefined {
+    return this.done.get(key)?.value;
+  }
+
   clear(): void {
     this.done.clear();
   }

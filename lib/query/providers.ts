@@ -24,8 +24,9 @@ export const providerQueries = {
       queryKey: [...providerKeys.all(networkId), "directory"] as const,
       queryFn: ({ signal }) => providersApi.directory(signal),
       staleTime: 60_000,
-      // the server probes a few providers per request: a page left open fills in its figures over time
-      refetchInterval: 60_000,
+      // the server probes a few providers per request: a page left open fills in its figures over time; sooner while
+      // the server has no bid list yet (it answers without waiting for a slow node)
+      refetchInterval: (query) => (query.state.data?.providers.some((p) => p.recentBids === null) ? 10_000 : 60_000),
     }),
   /** every provider on chain with its auditors (for "why no bids"); read from the chain, not the console */
   all: (network: Network) =>

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { NextRequest } from "next/server";
 import { createTestDatabase } from "@/test/support/database";
+import type { ChainBid } from "@/lib/chain/rest-schemas";
 import { directoryAnswerSchema } from "@/lib/market/directory";
 import { startDevnetFixture, type DevnetFixture } from "@/test/support/devnet";
 import { TENANT1 } from "../../../../devnet/accounts";
@@ -102,6 +103,38 @@ describe("GET /api/providers/directory", () => {
     for (const lost of bids.slice(1)) expect(of(lost.id.provider).recentBids!.some((r) => r.dseq === dseq)).toBe(false);
     // the lease closed the other bids as lost: none of this deployment's bids is open any more
     expect(body.providers.reduce((n, p) => n + (p.openBids ?? 0), 0)).toBe(0);
+  });
+
+  it("a slow bid list does not hold the directory up, and a failing one keeps the last list rather than none", async () => {
+    const { directoryCaches, loadDirectory } = await import("@/lib/market/directory.server");
+    const { providersRepository } = await import("@/lib/db/providers");
+    const { createRestClient } = await import("@/lib/chain/rest");
+    const { SingleFlightCache } = await import("@/lib/market/single-flight-cache");
+    const rest = createRestClient(fx.devnet.endpoints.rest);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let failing = false;
+    const node: typeof rest = {
+      ...rest,
+      bidsInState: async (...args) => {
+        await gate;
+        if (failing) throw new Error("the node is down");
+        return rest.bidsInState(...args);
+      },
+    };
+    // lists that go stale at once: every request reads them again
+    const caches = { ...directoryCaches(), openBids: new SingleFlightCache<ChainBid[]>(0), activeBids: new SingleFlightCache<ChainBid[]>(0) };
+    const load = (bidsWaitMs: number) => loadDirectory({ network: { id: "devnet" }, rest: node, repo: providersRepository(database.db), cache: caches, probesPerRequest: 0, bidsWaitMs });
+    const first = await load(50);
+    expect(first.providers).toHaveLength(6);
+    expect(first.providers.every((p) => p.recentBids === null && p.openBids === null)).toBe(true);
+    release();
+    const read = await load(10_000);
+    expect(read.providers.every((p) => Array.isArray(p.recentBids))).toBe(true);
+    const known = read.providers.map((p) => p.recentBids!.length);
+    failing = true;
+    const afterFailure = await load(10_000);
+    expect(afterFailure.providers.map((p) => p.recentBids?.length)).toEqual(known);
   });
 
   it("probes a bounded number of providers per request, the stalest first", async () => {
