@@ -12,6 +12,8 @@ import { inventorySchema, type Inventory } from "@/lib/market/provider-status";
 /** at most one probe per provider per this period, across instances */
 export const PROBE_INTERVAL_MS = 5 * 60_000;
 export const UPTIME_WINDOW_MS = 24 * 60 * 60_000;
+/** how long finished probes are kept: the longest uptime the console shows (the directory's 7 days) */
+export const PROBE_HISTORY_MS = 7 * UPTIME_WINDOW_MS;
 /** a claimed probe not finished yet: ignored by the uptime (it may never finish if its instance died) */
 const PENDING = "pending";
 

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "@/test/support/database";
+import { providersRepository } from "@/lib/db/providers";
 import { sweepExpired } from "@/lib/db/retention";
 
 const database = createTestDatabase();
@@ -50,18 +51,22 @@ describe("sweepExpired", () => {
     expect(await db.draft.findUnique({ where: { id: mine.id } })).not.toBeNull();
   });
 
-  it("purges used nonces, ended sessions, past rate windows and probes older than the uptime window", async () => {
+  it("purges used nonces, ended sessions, past rate windows and probes older than the 7-day uptime", async () => {
     await db.usedNonce.create({ data: { id: "n-old", expiresAt: ago(1) } });
     await db.usedNonce.create({ data: { id: "n-live", expiresAt: new Date(now.getTime() + 60_000) } });
     await db.session.create({ data: { tokenHash: "s-idle", address: "a", expiresAt: new Date(now.getTime() + DAY), lastSeenAt: new Date(now.getTime() - POLICY.sessionIdleMs - 1) } });
     await db.session.create({ data: { tokenHash: "s-live", address: "a", expiresAt: new Date(now.getTime() + DAY), lastSeenAt: now } });
     await db.rateBucket.create({ data: { key: "old", count: 3, resetAt: ago(1) } });
-    await db.providerProbe.create({ data: { network: "devnet", owner: "p", at: ago(2), ok: true } });
+    await db.providerProbe.create({ data: { network: "devnet", owner: "p", at: ago(8), ok: true } });
+    // two days old: gone from the 24-hour uptime, still part of the 7-day one the directory shows
+    await db.providerProbe.create({ data: { network: "devnet", owner: "p", at: ago(2), ok: false, error: "HTTP 500" } });
     await db.providerProbe.create({ data: { network: "devnet", owner: "p", at: now, ok: true } });
     const r = await sweepExpired(db, POLICY, now);
     expect(r).toMatchObject({ nonces: 1, sessions: 1, rateBuckets: 1, probes: 1 });
     expect(await db.usedNonce.count()).toBe(1);
     expect((await db.session.findMany()).map((s) => s.tokenHash)).toEqual(["s-live"]);
-    expect(await db.providerProbe.count()).toBe(1);
+    expect(await db.providerProbe.count()).toBe(2);
+    const week = await providersRepository(db).uptimeCounts("devnet", ["p"], ago(7));
+    expect(week.get("p")).toEqual({ total: 2, ok: 1 });
   });
 });

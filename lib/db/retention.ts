@@ -1,6 +1,6 @@
 import "server-only";
 import type { PrismaClient } from "@prisma/client";
-import { UPTIME_WINDOW_MS } from "@/lib/db/providers";
+import { PROBE_HISTORY_MS } from "@/lib/db/providers";
 
 /**
  * What the console forgets, and when. SDLs hold tenants' secrets (`env` values), so nothing is kept longer than it
@@ -9,7 +9,8 @@ import { UPTIME_WINDOW_MS } from "@/lib/db/providers";
  *   the record keeps only what the chain has anyway (dseq, state, leases);
  * - draft versions older than `retentionDays` are deleted, except each draft's newest;
  * - drafts of anonymous browsers untouched for `retentionDays` are deleted;
- * - used nonces, ended sessions, rate-limit windows and provider probes older than the uptime window are garbage.
+ * - used nonces, ended sessions and rate-limit windows are garbage, and so are provider probes older than the
+ *   longest uptime shown (7 days).
  */
 export interface RetentionPolicy {
   retentionDays: number;
@@ -36,7 +37,7 @@ export async function sweepExpired(db: PrismaClient, policy: RetentionPolicy, no
     db.usedNonce.deleteMany({ where: { expiresAt: { lte: now } } }),
     db.session.deleteMany({ where: { OR: [{ expiresAt: { lte: now } }, { lastSeenAt: { lte: new Date(now.getTime() - policy.sessionIdleMs) } }] } }),
     db.rateBucket.deleteMany({ where: { resetAt: { lte: now } } }),
-    db.providerProbe.deleteMany({ where: { at: { lte: new Date(now.getTime() - UPTIME_WINDOW_MS) } } }),
+    db.providerProbe.deleteMany({ where: { at: { lte: new Date(now.getTime() - PROBE_HISTORY_MS) } } }),
   ]);
   return {
     erasedSdls: erased.count,

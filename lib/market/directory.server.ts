@@ -1,7 +1,7 @@
 import "server-only";
 import type { RestClient } from "@/lib/chain/rest";
 import type { ChainBid } from "@/lib/chain/rest-schemas";
-import type { ProvidersRepository } from "@/lib/db/providers";
+import { PROBE_HISTORY_MS, UPTIME_WINDOW_MS, type ProvidersRepository } from "@/lib/db/providers";
 import { attributeValue, providerInfoFrom, uptimePercent } from "@/lib/market/provider-info";
 import { probeStale, type DirectoryDeps } from "@/lib/market/provider-directory.server";
 import { SingleFlightCache } from "@/lib/market/single-flight-cache";
@@ -20,7 +20,6 @@ import { recentBidsOf, type RecentBid } from "@/lib/market/recent-bids";
  */
 
 export const PROBES_PER_REQUEST = 8;
-const DAY_MS = 24 * 60 * 60_000;
 const LIST_CACHE_MS = 60_000;
 /** open bids come and go within a few blocks: a tenant who just posted an order sees its bids on a provider's page */
 const OPEN_BIDS_CACHE_MS = 10_000;
@@ -115,8 +114,8 @@ export async function loadDirectory(deps: LoadDirectoryDeps): Promise<DirectoryA
   const probed = await probeStale(list.providers, { ...deps, repo: deps.repo }, now, deps.probesPerRequest ?? PROBES_PER_REQUEST);
   const at = now().getTime();
   const [day, week, latest] = await Promise.all([
-    deps.repo.uptimeCounts(network, owners, new Date(at - DAY_MS)),
-    deps.repo.uptimeCounts(network, owners, new Date(at - 7 * DAY_MS)),
+    deps.repo.uptimeCounts(network, owners, new Date(at - UPTIME_WINDOW_MS)),
+    deps.repo.uptimeCounts(network, owners, new Date(at - PROBE_HISTORY_MS)),
     deps.repo.latestProbes(network, owners),
   ]);
   const providers = list.providers.map((p) => {
