@@ -1,7 +1,8 @@
 /**
  * The console's HTTP server: Next.js (pages, route handlers, middleware, all unchanged) plus the one websocket
  * endpoint route handlers cannot offer (lib/provider-gateway/stream-upgrade.server.ts). A browser holds one socket
- * per stream there: logs and events with real backpressure, a shell with both directions on one connection.
+ * per stream there: logs and events with real backpressure, a shell with both directions on one connection. It also
+ * runs the providers' probe job (lib/market/probe-job.server.ts): uptime is sampled whether or not anyone looks.
  *
  * Bundled by scripts/build-server.mjs into dist/console-server.mjs (so `import "server-only"` in lib/*.server.ts
  * resolves to its empty module, as Next's own build does for server code) and run by `npm start`, `npm run dev`
@@ -10,8 +11,13 @@
 import http from "node:http";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { createRestClient } from "@/lib/chain/rest";
+import { getDb } from "@/lib/db/client";
+import { providersRepository } from "@/lib/db/providers";
 import { getServerEnv } from "@/lib/env/server";
 import { forwardedForWithPeer } from "@/lib/http/peer-address";
+import { startProbeJob } from "@/lib/market/probe-job.server";
+import { getNetworkFromEnv } from "@/lib/networks";
 import { getGateway } from "@/lib/provider-gateway/gateway.server";
 import { streamSession } from "@/lib/provider-gateway/stream-session.server";
 import { createStreamUpgrade } from "@/lib/provider-gateway/stream-upgrade.server";
@@ -46,11 +52,14 @@ server.on("upgrade", (req, socket, head) => {
 server.listen(port, hostname, () => {
   console.log(`console on http://${hostname ?? "localhost"}:${port}${dev ? " (development)" : ""}`);
 });
+const network = getNetworkFromEnv();
+const probes = startProbeJob({ network, rest: createRestClient(network.restUrl), repo: providersRepository(getDb()) });
 
 let closing = false;
 const shutdown = () => {
   if (closing) return;
   closing = true;
+  probes.stop();
   streams.close();
   server.close();
   server.closeAllConnections();
