@@ -17,7 +17,8 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import { ensureBuild, ROOT, startConsoleServer } from "../scripts/lib/console-server";
 import { startThrowawayPostgres } from "../scripts/lib/throwaway-postgres";
-import { fmtMs, percentile, verdict } from "./lib/stats";
+import { record } from "./lib/report";
+import { fmtMs, percentile } from "./lib/stats";
 
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 30);
 const TENANTS = Number(process.env.LOAD_TENANTS ?? 50);
@@ -92,8 +93,11 @@ async function run(kind: "SQLite" | "PostgreSQL", url: string, readContent: (id:
     console.log(`  requests/s          ${(all.length / SECONDS).toFixed(0)} (${saves.length} saves, ${lists.length} lists)`);
     console.log(`  p95 latency         all ${fmtMs(percentile(all, 95))}, saves ${fmtMs(percentile(saves, 95))}, lists ${fmtMs(percentile(lists, 95))}`);
     console.log(`  rate-limited (429)  ${limited} saves (the per-owner write limit, deliberate)`);
-    console.log(`  errors              ${errors}   ${verdict(errors === 0)} (target 0)`);
-    console.log(`  data lost           ${lost} of ${TENANTS} tenants   ${verdict(lost === 0)} (target 0: every acknowledged save is in the database)`);
+    record({ bench: "console-load", figure: `${kind}: p95 latency, ${TENANTS} tenants`, value: percentile(all, 95), unit: "ms" });
+    const failed = record({ bench: "console-load", figure: `${kind}: errors`, value: errors, unit: "errors", target: { op: "<=", limit: 0 } });
+    const kept = record({ bench: "console-load", figure: `${kind}: tenants whose acknowledged save is lost`, value: lost, unit: "tenants", target: { op: "<=", limit: 0 } });
+    console.log(`  errors              ${errors}   ${failed} (target 0)`);
+    console.log(`  data lost           ${lost} of ${TENANTS} tenants   ${kept} (target 0: every acknowledged save is in the database)`);
   } finally {
     await server.stop();
     rmSync(dataDir, { recursive: true, force: true });

@@ -15,7 +15,8 @@ import WebSocket, { WebSocketServer } from "ws";
 import capture from "../test/data/devnet-capture/frames.json";
 import { servePage } from "../test/support/browser-page";
 import type { Probe } from "./lib/page-probe";
-import { percentile, verdict } from "./lib/stats";
+import { record } from "./lib/report";
+import { percentile } from "./lib/stats";
 
 const LINES = Number(process.env.BENCH_LINES ?? 1_000_000);
 const RATE = Number(process.env.BENCH_RATE ?? 50_000);
@@ -126,8 +127,27 @@ try {
     );
   }
   const complete = !viewer.crashed && viewer.probe.received === LINES;
-  console.log(`${verdict(complete && viewer.peakHeapMb < HEAP_TARGET_MB)}: JS heap < ${HEAP_TARGET_MB} MB with ${LINES.toLocaleString("en-US")} lines received`);
-  console.log(`${verdict(complete && viewer.probe.maxFrameMs < FRAME_TARGET_MS)}: longest frame < ${FRAME_TARGET_MS} ms`);
+  // the summary table gets both targets (the Monaco baseline beside them), so a miss shows there, not only here
+  const heap = record({
+    bench: "log-viewer",
+    figure: `JS heap peak, ${LINES.toLocaleString("en-US")} lines`,
+    value: viewer.crashed ? Number.NaN : viewer.peakHeapMb,
+    unit: "MB",
+    baseline: base.crashed ? undefined : base.peakHeapMb,
+    target: { op: "<", limit: HEAP_TARGET_MB },
+    valid: complete,
+  });
+  const frame = record({
+    bench: "log-viewer",
+    figure: "longest frame while lines arrive",
+    value: viewer.crashed ? Number.NaN : viewer.probe.maxFrameMs,
+    unit: "ms",
+    baseline: base.crashed ? undefined : base.probe.maxFrameMs,
+    target: { op: "<", limit: FRAME_TARGET_MS },
+    valid: complete,
+  });
+  console.log(`${heap}: JS heap < ${HEAP_TARGET_MB} MB with ${LINES.toLocaleString("en-US")} lines received`);
+  console.log(`${frame}: longest frame < ${FRAME_TARGET_MS} ms`);
 } finally {
   await browser.close();
 }

@@ -22,7 +22,7 @@ import { deployAndLease } from "@/test/support/deploy-and-lease";
 import { adr36Doc } from "../test/support/adr36";
 import { signInAs } from "./lib/console-session";
 import { startConsole } from "./lib/next-server";
-import { verdict } from "./lib/stats";
+import { record } from "./lib/report";
 
 const TARGET = 20_000;
 const RATE = 60_000;
@@ -148,10 +148,13 @@ async function main() {
     log(`direct:  ${Math.round(direct.rate)} lines/s, ${direct.total} lines, loss ${loss(direct)}`);
     log(`proxied: ${Math.round(proxied.rate)} lines/s, ${proxied.total} lines, loss ${loss(proxied)}; ratio proxied/direct = ${ratio.toFixed(3)}`);
     log(`console server RSS: ${rss[0]!.toFixed(1)} MB at start of the window, ${rss[1]!.toFixed(1)} MB at its end`);
-    const flat = rss[1]! - rss[0]! < FLAT_MB;
-    console.log(`${verdict(proxied.rate >= TARGET)}: >= ${TARGET} lines/s through the proxy (${Math.round(proxied.rate)})`);
-    console.log(`${verdict(proxied.broken < 0)}: no line lost, duplicated or reordered`);
-    console.log(`${verdict(flat)}: server RSS flat (grew ${(rss[1]! - rss[0]!).toFixed(1)} MB, limit ${FLAT_MB} MB)`);
+    const rate = record({ bench: "provider-proxy", figure: "log lines through the proxy", value: proxied.rate, unit: "lines/s", baseline: direct.rate, target: { op: ">=", limit: TARGET } });
+    // a broken cycle is one place where a line was lost, duplicated or reordered (the first one found)
+    const intact = record({ bench: "provider-proxy", figure: "lines lost, duplicated or reordered", value: proxied.broken < 0 ? 0 : 1, unit: "breaks", target: { op: "<=", limit: 0 } });
+    const grew = record({ bench: "provider-proxy", figure: "console server RSS growth", value: rss[1]! - rss[0]!, unit: "MB", target: { op: "<", limit: FLAT_MB } });
+    console.log(`${rate}: >= ${TARGET} lines/s through the proxy (${Math.round(proxied.rate)})`);
+    console.log(`${intact}: no line lost, duplicated or reordered`);
+    console.log(`${grew}: server RSS flat (grew ${(rss[1]! - rss[0]!).toFixed(1)} MB, limit ${FLAT_MB} MB)`);
   } finally {
     fx.fleet?.setLogRate(0);
     consoleServer?.stop();

@@ -13,7 +13,8 @@ import {
   mutatedSdl,
   violatesCheckProperty,
 } from "@/test/support/sdl-fuzz";
-import { fmtMs, percentile, verdict } from "./lib/stats";
+import { record } from "./lib/report";
+import { fmtMs, percentile } from "./lib/stats";
 
 const SECONDS = Number(process.env.SDL_FUZZ_SECONDS ?? 60);
 const SEED = Number(process.env.SDL_FUZZ_SEED ?? Date.now() % 2 ** 31);
@@ -52,9 +53,8 @@ async function main(): Promise<void> {
   console.log(
     `  time per input      p50 ${fmtMs(percentile(times, 50))}, p95 ${fmtMs(percentile(times, 95))}, max ${fmtMs(Math.max(...times))}`,
   );
-  console.log(
-    `  violations          ${violations.length}   ${verdict(violations.length === 0)} (target 0)`,
-  );
+  const verdict = record({ bench: "sdl-fuzz", figure: `violations over ${n} fuzzed inputs`, value: violations.length, unit: "violations", target: { op: "<=", limit: 0 } });
+  console.log(`  violations          ${violations.length}   ${verdict} (target 0)`);
   for (const v of violations.slice(0, 5)) console.log(`    ${v.slice(0, 300)}`);
 }
 
